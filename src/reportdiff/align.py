@@ -1,0 +1,269 @@
+"""Pair the units of two outlines: sections first, then points within paired sections, then
+whatever is left across the whole report, then points split in two or merged into one.
+
+Similarity never sees markers or figures: it compares `Unit.masked`, so "组织集体学习10次" and
+"组织集体学习12次" are the same sentence. Pairing is a global optimal assignment
+(scipy's linear_sum_assignment) over a rapidfuzz similarity matrix, never greedy.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from scipy.optimize import linear_sum_assignment
+
+from .outline import Outline, Unit
+
+# Thresholds, tuned on the labelled pairs in tests/pairs (see docs/alignment.md).
+SECTION_MIN = 0.30
+"""Section pairs: bigram Dice of heading + body. Unrelated sections of one report score ~0.1-0.25."""
+LOCAL_MIN = 0.45
+"""Units inside a paired section: Indel ratio of the masked texts."""
+GLOBAL_MIN = 0.60
+"""Units paired across sections (moved points): stricter, since the context no longer vouches."""
+PART_MIN = 90
+"""Split/merge: partial_ratio (0-100) of a part inside the whole."""
+PART_COVER = 0.5
+"""Split/merge: the parts must cover at least this share of the whole."""
+LEAD_BONUS = 0.20
+"""Inside paired sections, their leads are counterparts by position: a reworded lead still pairs."""
+DENSE_LIMIT = 4_000_000
+"""Above this many cells, the cross-section matrix is blocked by shared 4-grams."""
+
+
+@dataclass
+class Match:
+    """Units paired across the two reports: one-to-one, or one-to-many for a split/merge."""
+
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    how: str
+    """section | local | global | split (one old, several new) | merge (several old, one new)"""
+
+
+@dataclass
+class Alignment:
+    old: Outline
+    new: Outline
+    matches: list[Match]
+    section_pairs: dict[int, int]
+    """Paired level-1 headings, old index -> new index."""
+
+    def partner_maps(self) -> tuple[dict[int, Match], dict[int, Match]]:
+        by_old = {i: m for m in self.matches for i in m.old}
+        by_new = {j: m for m in self.matches for j in m.new}
+        return by_old, by_new
+
+
+def align(old: Outline, new: Outline) -> Alignment:
+    paired_old: dict[int, int] = {}
+    matches: list[Match] = []
+
+    def pair(i: int, j: int, how: str) -> None:
+        paired_old[i] = j
+        matches.append(Match((i,), (j,), how))
+
+    # 1. Regions: front matter, each level-1 section, closing. Sections pair by content.
+    old_regions, new_regions = _regions(old), _regions(new)
+    region_pairs: list[tuple[list[int], list[int]]] = []
+    for key in ("front", "back"):
+        if key in old_regions and key in new_regions:
+            region_pairs.append((old_regions[key], new_regions[key]))
+    old_secs = [k for k in old_regions if isinstance(k, int)]
+    new_secs = [k for k in new_regions if isinstance(k, int)]
+    section_pairs: dict[int, int] = {}
+    if old_secs and new_secs:
+        score = np.array([[_dice(_subtree_grams(old, i), _subtree_grams(new, j)) for j in new_secs] for i in old_secs])
+        for r, c in zip(*linear_sum_assignment(score, maximize=True)):
+            if score[r, c] >= SECTION_MIN:
+                i, j = old_secs[r], new_secs[c]
+                section_pairs[i] = j
+                pair(i, j, "section")
+                region_pairs.append((old_regions[i][1:], new_regions[j][1:]))
+
+    # 2. Inside each pair of regions.
+    for old_ids, new_ids in region_pairs:
+        for i, j in _assign(old, new, old_ids, new_ids, LOCAL_MIN, LEAD_BONUS):
+            pair(i, j, "local")
+
+    # 3. What is left, across the whole report (a point moved to another section).
+    paired_new = set(paired_old.values())
+    rest_old = [i for i in range(len(old.units)) if i not in paired_old]
+    rest_new = [j for j in range(len(new.units)) if j not in paired_new]
+    for i, j in _assign(old, new, rest_old, rest_new, GLOBAL_MIN):
+        pair(i, j, "global")
+
+    # 4. Splits and merges.
+    matches = _split_merge(old, new, matches)
+    return Alignment(old, new, matches, section_pairs)
+
+
+def _regions(outline: Outline) -> dict:
+    """front (title, preamble) / level-1 heading index -> [heading, descendants...] / back (closing)."""
+    regions: dict = {}
+    for idx, u in enumerate(outline.units):
+        if u.section >= 0:
+            regions.setdefault(u.section, []).append(idx)
+        elif u.kind in ("title", "preamble"):
+            regions.setdefault("front", []).append(idx)
+        elif u.kind == "closing":
+            regions.setdefault("back", []).append(idx)
+        else:  # body text before any level-1 heading (a report without headings)
+            regions.setdefault("front", []).append(idx)
+    return regions
+
+
+def _grams(text: str) -> Counter:
+    return Counter(text[k:k + 2] for k in range(len(text) - 1))
+
+
+def _dice(a: Counter, b: Counter) -> float:
+    total = sum(a.values()) + sum(b.values())
+    return 2 * sum((a & b).values()) / total if total else 0.0
+
+
+def _subtree_grams(outline: Outline, idx: int) -> Counter:
+    """Bigrams of a heading with everything under it: order-free, so reordered points still match."""
+    cache = outline.__dict__.setdefault("_subtree_grams", {})
+    if idx not in cache:
+        units = outline.units
+        level = units[idx].level
+        parts = [units[idx].masked]
+        for u in units[idx + 1:]:
+            if u.kind == "heading" and u.level <= level or u.kind in ("closing",):
+                break
+            parts.append(u.masked)
+        cache[idx] = _grams("".join(parts))
+    return cache[idx]
+
+
+def _compatible(a: Unit, b: Unit) -> bool:
+    if a.kind == "heading" or b.kind == "heading":
+        return a.kind == b.kind
+    if a.kind == "title" or b.kind == "title":
+        return a.kind == b.kind
+    return True
+
+
+def _assign(old: Outline, new: Outline, old_ids: list[int], new_ids: list[int], minimum: float,
+            lead_bonus: float = 0.0) -> list[tuple[int, int]]:
+    """Optimal one-to-one pairing of two sets of units, keeping pairs scoring >= minimum."""
+    if not old_ids or not new_ids:
+        return []
+    if len(old_ids) * len(new_ids) > DENSE_LIMIT:
+        return _assign_blocked(old, new, old_ids, new_ids, minimum)
+    score = _scores(old, new, old_ids, new_ids, minimum - lead_bonus if lead_bonus else minimum)
+    if lead_bonus:
+        for r, i in enumerate(old_ids):
+            for c, j in enumerate(new_ids):
+                if old.units[i].kind == new.units[j].kind == "lead" and score[r, c] > 0:
+                    score[r, c] += lead_bonus
+    rows, cols = linear_sum_assignment(score, maximize=True)
+    return [(old_ids[r], new_ids[c]) for r, c in zip(rows, cols) if score[r, c] >= minimum]
+
+
+def _scores(old: Outline, new: Outline, old_ids: list[int], new_ids: list[int], minimum: float) -> np.ndarray:
+    a = [old.units[i].masked for i in old_ids]
+    b = [new.units[j].masked for j in new_ids]
+    cutoff = int(minimum * 100)
+    score = process.cdist(a, b, scorer=fuzz.ratio, dtype=np.uint8, score_cutoff=cutoff, workers=1).astype(np.float32) / 100
+    for r, i in enumerate(old_ids):
+        ui = old.units[i]
+        for c, j in enumerate(new_ids):
+            uj = new.units[j]
+            if not _compatible(ui, uj):
+                score[r, c] = 0
+            elif ui.kind == "heading":  # a sub-heading is as similar as what stands under it
+                score[r, c] = max(score[r, c], _dice(_subtree_grams(old, i), _subtree_grams(new, j)))
+    return score
+
+
+def _assign_blocked(old: Outline, new: Outline, old_ids: list[int], new_ids: list[int], minimum: float) -> list[tuple[int, int]]:
+    """Large leftovers: only units sharing a 4-gram are compared; each connected group is assigned alone."""
+    index: dict[str, set[int]] = {}
+    for c, j in enumerate(new_ids):
+        t = new.units[j].masked
+        for k in range(0, max(len(t) - 3, 1), 2):
+            index.setdefault(t[k:k + 4], set()).add(c)
+    parent = list(range(len(old_ids) + len(new_ids)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    candidates: dict[int, set[int]] = {}
+    for r, i in enumerate(old_ids):
+        t = old.units[i].masked
+        hits: Counter = Counter()
+        for k in range(max(len(t) - 3, 1)):
+            hits.update(index.get(t[k:k + 4], ()))
+        best = {c for c, _ in hits.most_common(8)}
+        candidates[r] = best
+        for c in best:
+            parent[find(r)] = find(len(old_ids) + c)
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for r in candidates:
+        if candidates[r]:
+            groups.setdefault(find(r), ([], []))[0].append(old_ids[r])
+    for c in range(len(new_ids)):
+        root = find(len(old_ids) + c)
+        if root in groups:
+            groups[root][1].append(new_ids[c])
+    out = []
+    for a, b in groups.values():
+        out.extend(_assign(old, new, a, b, minimum))
+    return out
+
+
+def _split_merge(old: Outline, new: Outline, matches: list[Match]) -> list[Match]:
+    """Pair a unit with two or more units of the other report that together make it up."""
+    by_old = {m.old[0]: m for m in matches}
+    by_new = {m.new[0]: m for m in matches}
+    groups: list[Match] = []
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    for side in ("split", "merge"):
+        whole_o, part_o = (old, new) if side == "split" else (new, old)
+        whole_map, part_map = (by_old, by_new) if side == "split" else (by_new, by_old)
+        taken_whole, taken_part = (taken_old, taken_new) if side == "split" else (taken_new, taken_old)
+        for w, unit in enumerate(whole_o.units):
+            if unit.kind in ("heading", "title") or len(unit.masked) < 8 or w in taken_whole:
+                continue
+            own = whole_map.get(w)
+            partner = own.new[0] if own and side == "split" else (own.old[0] if own else None)
+            region = _region_of(part_o, partner) if partner is not None else None
+            pool = [p for p in (region if region is not None else range(len(part_o.units)))
+                    if p not in taken_part and part_o.units[p].kind not in ("heading", "title")
+                    and (p == partner or p not in part_map)
+                    and 4 <= len(part_o.units[p].masked) < len(unit.masked)]
+            if len(pool) < 2:
+                continue
+            found = process.extract(unit.masked, [part_o.units[p].masked for p in pool], scorer=fuzz.partial_ratio,
+                                    score_cutoff=PART_MIN, limit=None)
+            # partial_ratio(query, choice) is symmetric in which one is shorter: the part is inside the whole.
+            parts = sorted(pool[k] for _, _, k in found)
+            if len(parts) < 2 or sum(len(part_o.units[p].masked) for p in parts) < PART_COVER * len(unit.masked):
+                continue
+            if own:
+                matches.remove(own)
+            for p in parts:
+                other = part_map.get(p)
+                if other in matches:
+                    matches.remove(other)
+            taken_whole.add(w)
+            taken_part.update(parts)
+            groups.append(Match((w,), tuple(parts), side) if side == "split" else Match(tuple(parts), (w,), side))
+    return matches + groups
+
+
+def _region_of(outline: Outline, idx: int) -> list[int] | None:
+    """Units sharing idx's level-1 section (or its front/back region)."""
+    u = outline.units[idx]
+    if u.section >= 0:
+        return [k for k, v in enumerate(outline.units) if v.section == u.section]
+    kinds = ("title", "preamble") if u.kind in ("title", "preamble") else ("closing",)
+    return [k for k, v in enumerate(outline.units) if v.section < 0 and v.kind in kinds]

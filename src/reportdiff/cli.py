@@ -1,0 +1,89 @@
+"""Command line: a thin layer over the library; library errors become one line and exit 2."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import __version__
+from .errors import ReportdiffError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args) or 0
+    except ReportdiffError as exc:
+        print(f"reportdiff: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("reportdiff: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reportdiff",
+        description="Compare two years of the same yearly report (述职报告, 工作总结, 政府工作报告).",
+    )
+    parser.add_argument("--version", action="version", version=f"reportdiff {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("outline", help="show how a report was parsed: one unit a line",
+                       description="Show the outline of one report (title, preamble, headings, leads, points, closing).")
+    p.add_argument("file", help="report file (.txt, .md, .docx)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(run=_outline)
+
+    p = sub.add_parser("compare", help="compare last year's report with this year's",
+                       description="Align two reports and write a review page (html) or the comparison as JSON.")
+    p.add_argument("old", help="the earlier report (last year)")
+    p.add_argument("new", help="the later report (this year)")
+    p.add_argument("-o", "--output", help="output file (default: review.html for html, stdout for json)")
+    p.add_argument("--format", choices=["html", "json"], default="html")
+    p.set_defaults(run=_compare)
+    return parser
+
+
+def _outline(args) -> int:
+    from . import load
+    from .outline import outline_as_dict, outline_as_text
+
+    outline = load(args.file)
+    if args.format == "json":
+        _write(json.dumps(outline_as_dict(outline), ensure_ascii=False, indent=1), None)
+    else:
+        _write(outline_as_text(outline), None)
+    return 0
+
+
+def _compare(args) -> int:
+    from . import compare_files
+    from .render import render_html
+    from .report_json import comparison_as_dict
+
+    comparison = compare_files(args.old, args.new)
+    if args.format == "json":
+        _write(json.dumps(comparison_as_dict(comparison), ensure_ascii=False, indent=1), args.output)
+    else:
+        out = args.output or "review.html"
+        _write(render_html(comparison), out)
+        print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def _write(text: str, path: str | None) -> None:
+    if path is None or path == "-":
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as exc:
+        raise ReportdiffError(f"{path}: cannot write ({exc.strerror or exc})") from None

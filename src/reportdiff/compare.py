@@ -1,0 +1,121 @@
+"""Classify every aligned unit (same / numbers_only / edited / added / removed), mark moves,
+attach inline diffs, and order the result as the later report reads."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .align import Alignment, Match, align
+from .outline import Outline
+from .worddiff import Diff, word_diff
+
+STATUSES = ("same", "numbers_only", "edited", "added", "removed")
+
+
+@dataclass
+class Row:
+    """One entry of the comparison: a unit of either report, or a pair of them."""
+
+    kind: str
+    level: int
+    old: int | None
+    """Index into the old outline's units, None when this row has no old unit."""
+    new: int | None
+    status: str
+    similarity: float = 0.0
+    moved: bool = False
+    diff: Diff | None = None
+    group: int | None = None
+    """Rows of one split/merge share a group number; the first row carries the diff."""
+    join: str | None = None
+    """"split" (one old unit became several) or "merge" (several became one)."""
+    moved_from: int | None = None
+    """For a moved unit: the old level-1 heading it stood under."""
+
+
+@dataclass
+class Comparison:
+    old: Outline
+    new: Outline
+    rows: list[Row]
+    alignment: Alignment
+    summary: Counter = field(default_factory=Counter)
+
+
+def compare(old: Outline, new: Outline) -> Comparison:
+    alignment = align(old, new)
+    by_old, by_new = alignment.partner_maps()
+    moved_sections = _moved_sections(alignment.section_pairs)
+    keyed: list[tuple[tuple, Row]] = []
+    group_no = 0
+
+    for match in alignment.matches:
+        status, similarity = _classify(old, new, match)
+        moved = _moved(alignment, match, by_old, moved_sections)
+        first_old, first_new = match.old[0], match.new[0]
+        diff = None if status == "same" else word_diff(
+            "".join(old.units[i].text for i in match.old), "".join(new.units[j].text for j in match.new))
+        unit = new.units[first_new]
+        join = match.how if match.how in ("split", "merge") else None
+        group = None
+        if join:
+            group_no += 1
+            group = group_no
+        moved_from = old.units[first_old].section if moved else None
+        if join == "merge":
+            for k, i in enumerate(match.old):
+                keyed.append(((first_new, 0, i), Row(unit.kind, unit.level, i, first_new if k == 0 else None, status,
+                                                     similarity, moved, diff if k == 0 else None, group, join, moved_from)))
+        else:
+            for k, j in enumerate(match.new):
+                u = new.units[j]
+                keyed.append(((j, 0, 0), Row(u.kind, u.level, first_old if k == 0 else None, j, status, similarity,
+                                             moved, diff if k == 0 else None, group, join, moved_from)))
+
+    for j, u in enumerate(new.units):
+        if j not in by_new:
+            keyed.append(((j, 0, 0), Row(u.kind, u.level, None, j, "added")))
+    anchor = -1  # new position of the nearest earlier old unit that has one
+    for i, u in enumerate(old.units):
+        m = by_old.get(i)
+        if m is not None:
+            anchor = min(m.new)
+        else:
+            keyed.append(((anchor, 1, i), Row(u.kind, u.level, i, None, "removed")))
+    keyed.sort(key=lambda kr: kr[0])
+    rows = [r for _, r in keyed]
+    return Comparison(old, new, rows, alignment, Counter(r.status for r in rows))
+
+
+def _classify(old: Outline, new: Outline, match: Match) -> tuple[str, float]:
+    a = "".join(old.units[i].key for i in match.old)
+    b = "".join(new.units[j].key for j in match.new)
+    similarity = fuzz.ratio(a, b) / 100
+    if a == b:
+        return "same", 1.0
+    if "".join(old.units[i].masked for i in match.old) == "".join(new.units[j].masked for j in match.new):
+        return "numbers_only", similarity
+    return "edited", similarity
+
+
+def _moved_sections(section_pairs: dict[int, int]) -> set[int]:
+    """Old level-1 headings whose place among the sections both reports share has changed."""
+    by_old = sorted(section_pairs)
+    new_rank = {j: r for r, j in enumerate(sorted(section_pairs.values()))}
+    return {i for r, i in enumerate(by_old) if new_rank[section_pairs[i]] != r}
+
+
+def _moved(alignment: Alignment, match: Match, by_old: dict[int, Match], moved_sections: set[int]) -> bool:
+    """A unit moved when it now sits under a different heading, or its whole section moved."""
+    old_u = alignment.old.units[match.old[0]]
+    new_u = alignment.new.units[match.new[0]]
+    if old_u.section in moved_sections:
+        return True
+    if old_u.kind == "heading" and old_u.level == 1:
+        return False
+    if old_u.parent < 0 or new_u.parent < 0:
+        return (old_u.parent < 0) != (new_u.parent < 0)
+    parent_match = by_old.get(old_u.parent)
+    return parent_match is None or new_u.parent not in parent_match.new

@@ -1,0 +1,327 @@
+"""Turn a report's text into its outline: title, preamble, headings, leads, points, closing.
+
+The outline is lossless: units tile the text, so joining every unit's `text` gives back the
+input exactly. Each unit's span runs from its first character to the next unit's first
+character, so the whitespace after a unit (line ends, blank lines, indentation) belongs to it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .read import Document
+from .textnorm import mask_figures, normalize
+
+CN_NUM = "一二三四五六七八九十"
+# Heading marker styles, outermost first. A heading's level is the rank of its style among the
+# styles the document uses, so `一、` is level 1 in a township report and level 2 under `第一部分`.
+HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(rf"第[{CN_NUM}百零〇\d]+(?:部分|篇|章)[\s　、：:，,．.]*")),
+    ("jie", re.compile(rf"第[{CN_NUM}百零〇\d]+节[\s　、：:，,．.]*")),
+    ("cn", re.compile(rf"[{CN_NUM}]+[、．.][\s　]*")),
+    ("paren_cn", re.compile(rf"[（(][{CN_NUM}]+[）)][\s　、，,]*")),
+    ("arabic", re.compile(r"\d{1,2}(?:[、．]|\.(?!\d))[\s　]*")),
+    ("paren_arabic", re.compile(r"[（(]\d{1,2}[）)][\s　、，,]*")),
+    ("circled", re.compile(r"[①-⑳][\s　、，,]*")),
+]
+STYLE_RANK = {name: rank for rank, (name, _) in enumerate(HEADING_STYLES)}
+
+# Point markers inside a body. Families: a body is split on one family only (the most used).
+POINT_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
+    ("shi", re.compile(rf"[{CN_NUM}]+是(?=\S)")),
+    ("di", re.compile(rf"第[{CN_NUM}]+[，、,：:]")),
+    ("seq", re.compile(r"(?:首先|其次|再次|然后|最后)[，,：:]")),
+    ("paren", re.compile(r"[（(](?:\d{1,2}|[" + CN_NUM + r"]+)[）)]")),
+    ("circled", re.compile(r"[①-⑳]")),
+]
+# A paragraph that starts with a dash is an item of a list (政府工作报告: "——经济运行保持在合理区间。").
+DASH = re.compile(r"—{1,2}|－{2}|-{2}")
+# An inline marker counts only where a clause starts: body start or after these.
+_BOUNDARY = set("。；;：:！？!?\n\r")
+SENTENCE_END = re.compile(r"[。！？!?]")
+CLOSING_CUE = re.compile(
+    r"(?:一年来|一年以来|回顾一年|过去的一年里|总之|总的来[说看]|各位代表|同志们|新的一年|展望新的一年|"
+    r"在肯定成绩的同时|当然|存在的问题|下一步|今后[，,]|[^。]{0,12}(?:不足|差距)[，,：:])"
+)
+TITLE_MAX = 50
+CLOSING_SHARE = 0.6
+
+
+@dataclass
+class Unit:
+    """One piece of a report: the smallest thing reportdiff aligns, classifies and shows."""
+
+    kind: str
+    """title | preamble | heading | lead | point | closing"""
+    level: int
+    """Depth in the outline: 0 for title/preamble/closing, heading levels from 1, body = parent + 1."""
+    marker: str
+    """Enumeration or heading marker as written ("一、", "（二）", "三是"), or ""."""
+    start: int
+    """Offset of the unit's first character in the source text (its span is [start, end))."""
+    end: int
+    text: str
+    """Exact original text of the span, trailing whitespace included."""
+    parent: int = -1
+    """Index of the enclosing heading unit, -1 at top level."""
+    section: int = -1
+    """Index of the enclosing level-1 heading (itself for a level-1 heading), -1 outside sections."""
+    key: str = field(default="", repr=False)
+    """Normalized content without its marker: what matching compares."""
+    masked: str = field(default="", repr=False)
+    """`key` with every figure masked: equal masked keys mean "only the figures changed"."""
+
+    @property
+    def content(self) -> str:
+        """The unit's text without surrounding whitespace."""
+        return self.text.strip()
+
+
+@dataclass
+class Outline:
+    """A report's units in document order, with the text they tile."""
+
+    path: str
+    source: str
+    units: list[Unit]
+
+    @property
+    def title(self) -> str:
+        return next((u.content for u in self.units if u.kind == "title"), "")
+
+    def sections(self) -> list[int]:
+        """Indices of the level-1 headings."""
+        return [i for i, u in enumerate(self.units) if u.kind == "heading" and u.level == 1]
+
+
+@dataclass
+class _Para:
+    start: int  # first non-space character
+    end: int  # end of content (before trailing whitespace)
+    style: str = ""  # heading style name, "" when unmarked
+    marker_end: int = 0
+
+
+@dataclass
+class _Piece:
+    kind: str
+    start: int
+    end: int
+    marker: str = ""
+    level: int = 0
+
+
+def outline_text(text: str, path: str = "<text>", heading_hints: dict[int, int] | None = None) -> Outline:
+    """Parse report text into an Outline."""
+    paras = _paragraphs(text, heading_hints or {})
+    pieces = _pieces(text, paras) or ([_Piece("preamble", 0, len(text))] if text else [])
+    return _finish(text, path, pieces)
+
+
+def outline_document(doc: Document) -> Outline:
+    return outline_text(doc.text, doc.path, doc.heading_hints)
+
+
+def _paragraphs(text: str, hints: dict[int, int]) -> list[_Para]:
+    paras: list[_Para] = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        line = m.group()
+        stripped = line.lstrip(" \t\u3000\ufeff")
+        if not stripped.strip():
+            continue
+        start = m.start() + len(line) - len(stripped)
+        end = m.start() + len(line.rstrip())
+        para = _Para(start, end)
+        for name, pattern in HEADING_STYLES:
+            mm = pattern.match(text, start, end)
+            if mm and mm.end() < end:
+                para.style, para.marker_end = name, mm.end()
+                break
+        if not para.style and (m.start() in hints or start in hints):
+            para.style, para.marker_end = f"hint{hints.get(m.start(), hints.get(start))}", start
+        paras.append(para)
+    return paras
+
+
+def _style_levels(paras: list[_Para]) -> dict[str, int]:
+    used = sorted({p.style for p in paras if p.style}, key=lambda s: STYLE_RANK.get(s, len(STYLE_RANK) + int(s[4:] or 0) if s.startswith("hint") else 99))
+    return {style: level for level, style in enumerate(used, start=1)}
+
+
+def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
+    levels = _style_levels(paras)
+    # A marked paragraph is a heading when it is top level, a heading-only line, has content
+    # under it, or its body enumerates points; otherwise it is a numbered point (a leaf).
+    heading_at: set[int] = set()
+    for i, p in enumerate(paras):
+        if not p.style:
+            continue
+        lvl = levels[p.style]
+        head_end, body_start = _split_heading(text, p)
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        has_children = nxt is not None and (not nxt.style or levels[nxt.style] > lvl)
+        heading_only = body_start >= p.end and text[p.end - 1] not in "。！？!?；;"
+        if lvl == 1 or heading_only or has_children or p.style.startswith("hint") \
+                or len(_inline_points(text, body_start, p.end)) >= 2:
+            heading_at.add(i)
+    if heading_at:
+        # Only styles actually used for headings define heading levels.
+        levels = _style_levels([paras[i] for i in heading_at])
+    first_heading = min(heading_at, default=len(paras))
+    last_heading = max(heading_at, default=-1)
+    closing_from = len(paras)
+    if heading_at:
+        # The closing is the tail from the first cue paragraph after the last heading, unless
+        # that tail is most of the last section ("一年来，…" can open a section's body too).
+        tail_start = paras[last_heading].start
+        for i in range(last_heading + 1, len(paras)):
+            if not paras[i].style and CLOSING_CUE.match(text, paras[i].start) \
+                    and len(text) - paras[i].start <= CLOSING_SHARE * (len(text) - tail_start):
+                closing_from = i
+                break
+
+    pieces: list[_Piece] = []
+    stack: list[int] = []  # heading levels currently open
+    lead_done = False  # the first body text after a heading is its lead; later paragraphs are points
+    for i, p in enumerate(paras):
+        if i == 0 and _is_title(text, p, len(paras)):
+            pieces.append(_Piece("title", p.start, p.end))
+            continue
+        if i < first_heading and heading_at:
+            pieces.append(_Piece("preamble", p.start, p.end))
+            continue
+        if i >= closing_from:
+            pieces.append(_Piece("closing", p.start, p.end))
+            continue
+        if i in heading_at:
+            lvl = levels.get(p.style, 1)
+            while stack and stack[-1] >= lvl:
+                stack.pop()
+            stack.append(lvl)
+            head_end, body_start = _split_heading(text, p)
+            pieces.append(_Piece("heading", p.start, head_end, text[p.start:p.marker_end].strip(), lvl))
+            lead_done = False
+            if body_start < p.end:
+                lead_done = _body(text, body_start, p.end, lvl + 1, lead_done, pieces)
+            continue
+        level = (stack[-1] + 1) if stack else 1
+        inline = _inline_points(text, p.start, p.end)
+        if inline and inline[0][0] == p.start:  # "①抓项目。②抓招商。": the line is an enumeration
+            lead_done = _body(text, p.start, p.end, level, lead_done, pieces)
+            continue
+        if p.style:  # a numbered leaf point: one unit, marker kept
+            pieces.append(_Piece("point", p.start, p.end, text[p.start:p.marker_end].strip(), level))
+            lead_done = True
+            continue
+        dash = DASH.match(text, p.start, p.end)
+        if dash:
+            pieces.append(_Piece("point", p.start, p.end, dash.group(), level))
+            lead_done = True
+            continue
+        lead_done = _body(text, p.start, p.end, level, lead_done, pieces)
+    return pieces
+
+
+def _is_title(text: str, p: _Para, n_paras: int) -> bool:
+    content = text[p.start:p.end]
+    return (n_paras > 1 and not p.style and len(content) <= TITLE_MAX
+            and content[-1] not in "。！？!?：:，,；;" and not DASH.match(content))
+
+
+def _split_heading(text: str, p: _Para) -> tuple[int, int]:
+    """(end of the heading part, start of the body) of a marked paragraph."""
+    m = SENTENCE_END.search(text, p.marker_end, p.end)
+    if not m or m.end() >= p.end:
+        return p.end, p.end
+    head_end = m.end()
+    while head_end < p.end and text[head_end] in "”’\"'）)":
+        head_end += 1
+    body_start = head_end
+    while body_start < p.end and text[body_start] in " \t\u3000":
+        body_start += 1
+    return head_end, body_start
+
+
+def _inline_points(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, marker end) of the point markers of the body's dominant family."""
+    best: list[tuple[int, int]] = []
+    for _, pattern in POINT_FAMILIES:
+        found = []
+        for m in pattern.finditer(text, start, end):
+            before = text[start:m.start()].rstrip(" \t\u3000")
+            if m.start() == start or not before or before[-1] in _BOUNDARY:
+                found.append((m.start(), m.end()))
+        if len(found) > len(best):
+            best = found
+    return best if len(best) >= 2 else []
+
+
+def _body(text: str, start: int, end: int, level: int, lead_done: bool, pieces: list[_Piece]) -> bool:
+    """Split body text into a lead (text before the first point) and points; return True.
+
+    Only the first body text after a heading is a lead; later unmarked paragraphs are points.
+    """
+    marks = _inline_points(text, start, end)
+    kind = "point" if lead_done else "lead"
+    if not marks:
+        pieces.append(_Piece(kind, start, end, "", level))
+        return True
+    if marks[0][0] > start:
+        pieces.append(_Piece(kind, start, len(text[:marks[0][0]].rstrip()), "", level))
+    for k, (m_start, m_end) in enumerate(marks):
+        p_end = marks[k + 1][0] if k + 1 < len(marks) else end
+        p_end = len(text[:p_end].rstrip())
+        pieces.append(_Piece("point", m_start, p_end, text[m_start:m_end], level))
+    return True
+
+
+def _finish(text: str, path: str, pieces: list[_Piece]) -> Outline:
+    units: list[Unit] = []
+    stack: list[int] = []  # indices of open headings
+    for n, piece in enumerate(pieces):
+        start = 0 if n == 0 else piece.start
+        end = pieces[n + 1].start if n + 1 < len(pieces) else len(text)
+        if piece.kind == "heading":
+            while stack and units[stack[-1]].level >= piece.level:
+                stack.pop()
+        parent = stack[-1] if stack and piece.kind in ("heading", "lead", "point") else -1
+        content = text[piece.start:piece.end]
+        key = normalize(content[len(piece.marker):] if content.startswith(piece.marker) else content)
+        level = piece.level if piece.kind in ("heading", "lead", "point") else 0
+        unit = Unit(piece.kind, level, piece.marker, start, end, text[start:end], parent, key=key, masked=mask_figures(key))
+        idx = len(units)
+        if piece.kind == "heading":
+            unit.section = idx if not stack else units[stack[0]].section
+            stack.append(idx)
+        elif parent >= 0:
+            unit.section = units[parent].section
+        units.append(unit)
+    return Outline(path, text, units)
+
+
+def outline_as_text(outline: Outline, width: int = 40) -> str:
+    """One unit a line, indented by level: kind, marker and the first characters."""
+    lines = []
+    for u in outline.units:
+        body = u.content
+        if u.marker and body.startswith(u.marker):
+            body = body[len(u.marker):].lstrip()
+        body = " ".join(body.split())
+        short = body[:width] + ("…" if len(body) > width else "")
+        indent = "  " * max(u.level - 1, 0) if u.kind in ("heading", "lead", "point") else ""
+        marker = f"[{u.marker}] " if u.marker else ""
+        lines.append(f"{indent}{u.kind:<8} {marker}{short}")
+    return "\n".join(lines) + "\n"
+
+
+def outline_as_dict(outline: Outline) -> dict:
+    return {
+        "schema": "reportdiff.outline/1",
+        "path": outline.path,
+        "chars": len(outline.source),
+        "units": [
+            {"kind": u.kind, "level": u.level, "marker": u.marker, "start": u.start, "end": u.end,
+             "parent": u.parent, "text": u.text}
+            for u in outline.units
+        ],
+    }

@@ -1,0 +1,35 @@
+"""The comparison as JSON: the documented contract `reportdiff.compare/1` (docs/json.md)."""
+from __future__ import annotations
+
+from .compare import STATUSES, Comparison
+
+SCHEMA = "reportdiff.compare/1"
+
+
+def comparison_as_dict(comparison: Comparison) -> dict:
+    old, new = comparison.old, comparison.new
+    units = []
+    for row in comparison.rows:
+        entry = {
+            "kind": row.kind,
+            "level": row.level,
+            "old": old.units[row.old].text if row.old is not None else None,
+            "new": new.units[row.new].text if row.new is not None else None,
+            "status": row.status,
+            "similarity": round(row.similarity, 4),
+            "moved": row.moved,
+        }
+        if row.diff is not None:
+            entry["diff"] = [[op, text] for op, text in row.diff]
+        if row.group is not None:
+            entry["group"] = row.group
+            entry["join"] = row.join
+        units.append(entry)
+    return {
+        "schema": SCHEMA,
+        "old": {"path": old.path, "chars": len(old.source)},
+        "new": {"path": new.path, "chars": len(new.source)},
+        "summary": {"units": {s: comparison.summary.get(s, 0) for s in STATUSES}},
+        "units": units,
+        "metrics": [],
+    }

@@ -1,0 +1,123 @@
+"""The outline: headings at every level, same-line headings, inline points, title/preamble/closing,
+lossless on every input. Expected trees are written by hand: (kind, level, marker, start of content)."""
+from __future__ import annotations
+
+import pytest
+from conftest import SAMPLES, SEED, corpus_files, needs_corpus
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import reportdiff
+from reportdiff import outline_text
+
+
+def tree(text: str) -> list[tuple[str, int, str, str]]:
+    outline = outline_text(text)
+    assert "".join(u.text for u in outline.units) == text
+    out = []
+    for u in outline.units:
+        body = (u.content[len(u.marker):] if u.marker else u.content).lstrip()
+        out.append((u.kind, u.level, u.marker, body[:6]))
+    return out
+
+
+SNIPPETS = {
+    "same-line heading, lead, 一是 points, misnumbering": (
+        "2022年述职报告\n\n一年来工作如下：\n"
+        "一、抓学习。始终坚定信念。一是保持定力。自觉遵守纪律。三是强化武装。组织学习12次。三是增强自觉。落实到位。\n"
+        "二、抓发展。一是推动项目。实施项目**个。二是推进改革。成效明显。\n"
+        "一年来，我履职尽责，但仍有差距。\n",
+        [("title", 0, "", "2022年述"), ("preamble", 0, "", "一年来工作如"),
+         ("heading", 1, "一、", "抓学习。"), ("lead", 2, "", "始终坚定信念"),
+         ("point", 2, "一是", "保持定力。自"), ("point", 2, "三是", "强化武装。组"), ("point", 2, "三是", "增强自觉。落"),
+         ("heading", 1, "二、", "抓发展。"), ("point", 2, "一是", "推动项目。实"), ("point", 2, "二是", "推进改革。成"),
+         ("closing", 0, "", "一年来，我履")]),
+    "（一） subsections with 1. numbered lines": (
+        "街道工作总结\n一、党建工作\n（一）组织建设\n1.开展主题党日24次。\n2.发展党员8名。\n（二）作风建设\n1、整治四风问题3起。\n二、民生工作\n全年投入资金500万元。\n",
+        [("title", 0, "", "街道工作总结"), ("heading", 1, "一、", "党建工作"), ("heading", 2, "（一）", "组织建设"),
+         ("point", 3, "1.", "开展主题党日"), ("point", 3, "2.", "发展党员8名"), ("heading", 2, "（二）", "作风建设"),
+         ("point", 3, "1、", "整治四风问题"), ("heading", 1, "二、", "民生工作"), ("lead", 2, "", "全年投入资金")]),
+    "enumeration inside one sentence": (
+        "述职报告\n一、存在的问题。主要表现在：一是理论学习不够深入；二是工作创新不够；三是作风建设还需加强。\n",
+        [("title", 0, "", "述职报告"), ("heading", 1, "一、", "存在的问题。"), ("lead", 2, "", "主要表现在："),
+         ("point", 2, "一是", "理论学习不够"), ("point", 2, "二是", "工作创新不够"), ("point", 2, "三是", "作风建设还需")]),
+    "第一，第二， and 第一时间 is not a marker": (
+        "报告\n一、抓落实。第一，坚持第一时间传达学习。第二，狠抓督查，督办事项36件。\n",
+        [("title", 0, "", "报告"), ("heading", 1, "一、", "抓落实。"),
+         ("point", 2, "第一，", "坚持第一时间"), ("point", 2, "第二，", "狠抓督查，督")]),
+    "首先 其次 最后; 最后一公里 is not a marker": (
+        "总结\n一、工作举措\n首先，打通服务群众最后一公里。其次，健全机制。最后，强化考核。\n",
+        [("title", 0, "", "总结"), ("heading", 1, "一、", "工作举措"),
+         ("point", 2, "首先，", "打通服务群众"), ("point", 2, "其次，", "健全机制。"), ("point", 2, "最后，", "强化考核。")]),
+    "第一部分 above 一、, levels by marker style": (
+        "年度报告\n第一部分 工作回顾\n一、经济发展\n地区生产总值增长6.5%。\n第二部分 工作安排\n一、稳增长\n（1）扩大投资。\n（2）促进消费。\n",
+        [("title", 0, "", "年度报告"), ("heading", 1, "第一部分", "工作回顾"), ("heading", 2, "一、", "经济发展"),
+         ("lead", 3, "", "地区生产总值"), ("heading", 1, "第二部分", "工作安排"), ("heading", 2, "一、", "稳增长"),
+         ("point", 3, "（1）", "扩大投资。"), ("point", 3, "（2）", "促进消费。")]),
+    "circled numbers and ——items under a heading": (
+        "报告\n一、主要成绩\n——经济运行保持在合理区间。增长6.9%。\n——结构调整取得积极进展。\n二、下步打算\n①抓项目。②抓招商。\n",
+        [("title", 0, "", "报告"), ("heading", 1, "一、", "主要成绩"), ("point", 2, "——", "经济运行保持"),
+         ("point", 2, "——", "结构调整取得"), ("heading", 1, "二、", "下步打算"),
+         ("point", 2, "①", "抓项目。"), ("point", 2, "②", "抓招商。")]),
+    "1.5万 and 2022年 are not markers; blank lines and full-width indent": (
+        "　　工作总结\n\n　　2022年，全镇完成投资1.5万元。\n\n　　1.5万元用于修路。\n\n　　一、抓党建\n\n　　党员1.2万名。\n",
+        [("title", 0, "", "工作总结"), ("preamble", 0, "", "2022年，"), ("preamble", 0, "", "1.5万元用"),
+         ("heading", 1, "一、", "抓党建"), ("lead", 2, "", "党员1.2万")]),
+    "heading paragraph followed by unmarked paragraphs: lead then points": (
+        "报告\n一、2021年工作回顾\n过去一年，我们攻坚克难。\n经济运行稳中向好。\n（一）稳增长。投资增长8%。\n（二）惠民生。新增就业1.2万人。\n",
+        [("title", 0, "", "报告"), ("heading", 1, "一、", "2021年工"), ("lead", 2, "", "过去一年，我"),
+         ("point", 2, "", "经济运行稳中"), ("point", 2, "（一）", "稳增长。投资"), ("point", 2, "（二）", "惠民生。新增")]),
+}
+
+
+@pytest.mark.parametrize("name", list(SNIPPETS))
+def test_snippet_outline(name):
+    text, expected = SNIPPETS[name]
+    assert tree(text) == expected
+
+
+def test_seed_outline():
+    outline = reportdiff.load(SEED)
+    kinds = [(u.kind, u.marker) for u in outline.units]
+    assert kinds[:3] == [("title", ""), ("preamble", ""), ("heading", "一、")]
+    assert [u.content for u in outline.units if u.kind == "heading"][0] == "一、旗帜鲜明讲政治，坚持不懈抓学习。"
+    assert len(outline.sections()) == 5
+    # Section 四 has 一是, 三是, 三是 (misnumbered): three points, nothing lost.
+    four = outline.sections()[3]
+    points = [u.marker for u in outline.units if u.parent == four and u.kind == "point"]
+    assert points == ["一是", "三是", "三是"]
+    assert outline.units[-1].kind == "closing" and outline.units[-1].content.startswith("一年来")
+    assert sum(u.kind == "point" for u in outline.units) == 16
+
+
+def test_samples_have_the_same_shape():
+    old, new = reportdiff.load(SAMPLES / "2021.txt"), reportdiff.load(SAMPLES / "2022.txt")
+    assert len(old.sections()) == len(new.sections()) == 5
+    assert (SAMPLES / "2022.txt").read_bytes() == SEED.read_bytes()
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_corpus_outlines_are_lossless_and_plausible(path):
+    outline = reportdiff.load(path)
+    assert "".join(u.text for u in outline.units) == outline.source
+    assert 2 <= len(outline.sections()) <= 12
+    assert sum(u.kind == "closing" for u in outline.units) <= 0.2 * len(outline.units)
+    assert all(u.text for u in outline.units)
+
+
+MARKERS = ["一、", "二、", "（一）", "（二）", "1.", "2、", "（1）", "①", "一是", "二是", "三是", "第一，", "首先，", "最后，", "——", "第一部分"]
+PIECES = st.lists(st.one_of(
+    st.sampled_from(MARKERS),
+    st.sampled_from(["\n", "\n\n", "\r\n", "\r", "　　", " ", "。", "；", "：", "，", "“", "”"]),
+    st.text(alphabet="抓党建促发展学习12次**3.8亿元年一二三是的工作", min_size=1, max_size=12),
+), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PIECES)
+def test_outline_is_lossless_on_generated_text(pieces):
+    text = "".join(pieces)
+    outline = outline_text(text)
+    assert "".join(u.text for u in outline.units) == text
+    assert all(u.start < u.end for u in outline.units) or not text
