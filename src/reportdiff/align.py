@@ -14,19 +14,26 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy.optimize import linear_sum_assignment
 
-from .outline import Outline, Unit
+from .outline import Outline, Unit, joined_key
 
 # Thresholds, tuned on the labelled pairs in tests/pairs (see docs/alignment.md).
 SECTION_MIN = 0.30
 """Section pairs: bigram Dice of heading + body. Unrelated sections of one report score ~0.1-0.25."""
-LOCAL_MIN = 0.45
+LOCAL_MIN = 0.40
 """Units inside a paired section: Indel ratio of the masked texts."""
 GLOBAL_MIN = 0.60
 """Units paired across sections (moved points): stricter, since the context no longer vouches."""
 PART_MIN = 90
 """Split/merge: partial_ratio (0-100) of a part inside the whole."""
 PART_COVER = 0.5
+PART_MIN_CHARS = 6
+TITLE_INSIDE_MIN = 80
+"""Reworded split/merge: partial_ratio of a point's title sentence inside its neighbour's partner."""
+"""Split/merge: shorter parts ("各位代表！") match inside almost anything."""
 """Split/merge: the parts must cover at least this share of the whole."""
+TITLE_WEIGHT = 0.6
+"""Weight of the title-sentence similarity, blended with the whole text's."""
+TITLE_MAX = 25
 LEAD_BONUS = 0.20
 """Inside paired sections, their leads are counterparts by position: a reworded lead still pairs."""
 DENSE_LIMIT = 4_000_000
@@ -167,8 +174,16 @@ def _assign(old: Outline, new: Outline, old_ids: list[int], new_ids: list[int], 
 def _scores(old: Outline, new: Outline, old_ids: list[int], new_ids: list[int], minimum: float) -> np.ndarray:
     a = [old.units[i].masked for i in old_ids]
     b = [new.units[j].masked for j in new_ids]
-    cutoff = int(minimum * 100)
-    score = process.cdist(a, b, scorer=fuzz.ratio, dtype=np.uint8, score_cutoff=cutoff, workers=1).astype(np.float32) / 100
+    score = process.cdist(a, b, scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100
+    # A point's short title sentence ("加强干部作风建设。") often survives a rewritten body.
+    ta = [_title(t) for t in a]
+    tb = [_title(t) for t in b]
+    if any(ta) and any(tb):
+        titles = process.cdist(ta, tb, scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100
+        titles[[not t for t in ta], :] = 0
+        titles[:, [not t for t in tb]] = 0
+        score = np.maximum(score, TITLE_WEIGHT * titles + (1 - TITLE_WEIGHT) * score)
+    score[score < minimum] = 0
     for r, i in enumerate(old_ids):
         ui = old.units[i]
         for c, j in enumerate(new_ids):
@@ -178,6 +193,12 @@ def _scores(old: Outline, new: Outline, old_ids: list[int], new_ids: list[int], 
             elif ui.kind == "heading":  # a sub-heading is as similar as what stands under it
                 score[r, c] = max(score[r, c], _dice(_subtree_grams(old, i), _subtree_grams(new, j)))
     return score
+
+
+def _title(masked: str) -> str:
+    """The first sentence of a unit when it is a short title followed by more text, else ""."""
+    end = masked.find("。")
+    return masked[:end] if 0 < end <= TITLE_MAX and end < len(masked) - 1 else ""
 
 
 def _assign_blocked(old: Outline, new: Outline, old_ids: list[int], new_ids: list[int], minimum: float) -> list[tuple[int, int]]:
@@ -239,13 +260,17 @@ def _split_merge(old: Outline, new: Outline, matches: list[Match]) -> list[Match
             pool = [p for p in (region if region is not None else range(len(part_o.units)))
                     if p not in taken_part and part_o.units[p].kind not in ("heading", "title")
                     and (p == partner or p not in part_map)
-                    and 4 <= len(part_o.units[p].masked) < len(unit.masked)]
+                    and PART_MIN_CHARS <= len(part_o.units[p].masked) < len(unit.masked)]
             if len(pool) < 2:
                 continue
             found = process.extract(unit.masked, [part_o.units[p].masked for p in pool], scorer=fuzz.partial_ratio,
                                     score_cutoff=PART_MIN, limit=None)
             # partial_ratio(query, choice) is symmetric in which one is shorter: the part is inside the whole.
-            parts = sorted(pool[k] for _, _, k in found)
+            parts, seen = [], set()
+            for p in sorted(pool[k] for _, _, k in found):  # a repeated line ("各位代表！") counts once
+                if part_o.units[p].masked not in seen:
+                    seen.add(part_o.units[p].masked)
+                    parts.append(p)
             if len(parts) < 2 or sum(len(part_o.units[p].masked) for p in parts) < PART_COVER * len(unit.masked):
                 continue
             if own:
@@ -257,7 +282,54 @@ def _split_merge(old: Outline, new: Outline, matches: list[Match]) -> list[Match
             taken_whole.add(w)
             taken_part.update(parts)
             groups.append(Match((w,), tuple(parts), side) if side == "split" else Match(tuple(parts), (w,), side))
+    return _join_straddlers(old, new, _split_by_title(old, new, matches, groups))
+
+
+def _split_by_title(old: Outline, new: Outline, matches: list[Match], groups: list[Match]) -> list[Match]:
+    """A reworded split: an unpaired unit whose title sentence stands inside the unit its
+    neighbour is paired with ("3.加快既有住宅加装电梯。" split off "…积极推动既有住宅加装电梯…")."""
+    for side in ("split", "merge"):
+        part_o, whole_o = (new, old) if side == "split" else (old, new)
+        pairs = {(m.new[0] if side == "split" else m.old[0]): m for m in matches}
+        paired_parts = {k for m in matches + groups for k in (m.new if side == "split" else m.old)}
+        for z, unit in enumerate(part_o.units):
+            title = _title(unit.masked)
+            if z in paired_parts or not title or unit.kind in ("heading", "title"):
+                continue
+            for y in (z - 1, z + 1):
+                m = pairs.get(y)
+                if m is None or not 0 <= y < len(part_o.units) or part_o.units[y].parent != unit.parent:
+                    continue
+                w = m.old[0] if side == "split" else m.new[0]
+                if fuzz.partial_ratio(title, whole_o.units[w].masked) >= TITLE_INSIDE_MIN:
+                    matches.remove(m)
+                    del pairs[y]
+                    parts = tuple(sorted((y, z)))
+                    groups.append(Match((w,), parts, side) if side == "split" else Match(parts, (w,), side))
+                    paired_parts.add(z)
+                    break
     return matches + groups
+
+
+def _join_straddlers(old: Outline, new: Outline, matches: list[Match]) -> list[Match]:
+    """Join neighbouring matches when a unit straddles them: one layout's line holds the end of
+    one paragraph and the start of the next. Joined only when the texts then agree exactly."""
+    by_new = sorted(matches, key=lambda m: m.new[0])
+    paired_old = {i for m in matches for i in m.old}
+    paired_new = {j for m in matches for j in m.new}
+    out: list[Match] = []
+    for m in by_new:
+        prev = out[-1] if out else None
+        if prev is not None and m.new[0] - prev.new[-1] <= 2 and 0 < m.old[0] - prev.old[-1] <= 3:
+            gap_old = tuple(range(prev.old[-1] + 1, m.old[0]))
+            gap_new = tuple(range(prev.new[-1] + 1, m.new[0]))
+            if not (set(gap_old) & paired_old) and not (set(gap_new) & paired_new) and (gap_old or gap_new):
+                joined_o, joined_n = prev.old + gap_old + m.old, prev.new + gap_new + m.new
+                if joined_key(old, joined_o) == joined_key(new, joined_n):
+                    out[-1] = Match(joined_o, joined_n, "merge" if len(joined_o) > len(joined_n) else "split")
+                    continue
+        out.append(m)
+    return out
 
 
 def _region_of(outline: Outline, idx: int) -> list[int] | None:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .align import Alignment, Match, align
-from .outline import Outline
+from .outline import Outline, joined_key
+from .textnorm import mask_figures
 from .worddiff import Diff, word_diff
 
 STATUSES = ("same", "numbers_only", "edited", "added", "removed")
@@ -54,25 +55,23 @@ def compare(old: Outline, new: Outline) -> Comparison:
     for match in alignment.matches:
         status, similarity = _classify(old, new, match)
         moved = _moved(alignment, match, by_old, moved_sections)
-        first_old, first_new = match.old[0], match.new[0]
+        first_old = match.old[0]
         diff = None if status == "same" else word_diff(
             "".join(old.units[i].text for i in match.old), "".join(new.units[j].text for j in match.new))
-        unit = new.units[first_new]
         join = match.how if match.how in ("split", "merge") else None
         group = None
         if join:
             group_no += 1
             group = group_no
         moved_from = old.units[first_old].section if moved else None
-        if join == "merge":
-            for k, i in enumerate(match.old):
-                keyed.append(((first_new, 0, i), Row(unit.kind, unit.level, i, first_new if k == 0 else None, status,
-                                                     similarity, moved, diff if k == 0 else None, group, join, moved_from)))
-        else:
-            for k, j in enumerate(match.new):
-                u = new.units[j]
-                keyed.append(((j, 0, 0), Row(u.kind, u.level, first_old if k == 0 else None, j, status, similarity,
-                                             moved, diff if k == 0 else None, group, join, moved_from)))
+        # One row per unit of the longer side; a split/merge's rows share a group number.
+        for k in range(max(len(match.old), len(match.new))):
+            i = match.old[k] if k < len(match.old) else None
+            j = match.new[k] if k < len(match.new) else None
+            u = new.units[j if j is not None else match.new[-1]]
+            position = (j, 0, 0) if j is not None else (match.new[-1], 0, i)
+            keyed.append((position, Row(u.kind, u.level, i, j, status, similarity, moved,
+                                        diff if k == 0 else None, group, join, moved_from)))
 
     for j, u in enumerate(new.units):
         if j not in by_new:
@@ -95,7 +94,14 @@ def _classify(old: Outline, new: Outline, match: Match) -> tuple[str, float]:
     similarity = fuzz.ratio(a, b) / 100
     if a == b:
         return "same", 1.0
-    if "".join(old.units[i].masked for i in match.old) == "".join(new.units[j].masked for j in match.new):
+    a_masked = "".join(old.units[i].masked for i in match.old)
+    b_masked = "".join(new.units[j].masked for j in match.new)
+    if len(match.old) + len(match.new) > 2:
+        a, b = joined_key(old, match.old), joined_key(new, match.new)
+        if a == b:
+            return "same", 1.0
+        a_masked, b_masked = mask_figures(a), mask_figures(b)
+    if a_masked == b_masked:
         return "numbers_only", similarity
     return "edited", similarity
 

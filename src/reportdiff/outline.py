@@ -34,6 +34,9 @@ POINT_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
     ("paren", re.compile(r"[（(](?:\d{1,2}|[" + CN_NUM + r"]+)[）)]")),
     ("circled", re.compile(r"[①-⑳]")),
 ]
+# Any point marker in normalized text (NFKC: "，" is ","), for comparing a whole with its parts.
+INLINE_MARKER = re.compile(
+    rf"(?<=[。;:!?])(?:[{CN_NUM}]+是|第[{CN_NUM}]+[,、:]|(?:首先|其次|再次|然后|最后)[,:]|\((?:\d{{1,2}}|[{CN_NUM}]+)\)|[①-⑳])")
 # A paragraph that starts with a dash is an item of a list (政府工作报告: "——经济运行保持在合理区间。").
 DASH = re.compile(r"—{1,2}|－{2}|-{2}")
 # An inline marker counts only where a clause starts: body start or after these.
@@ -264,6 +267,11 @@ def _body(text: str, start: int, end: int, level: int, lead_done: bool, pieces: 
     marks = _inline_points(text, start, end)
     kind = "point" if lead_done else "lead"
     if not marks:
+        for _, pattern in POINT_FAMILIES:  # a paragraph of its own that opens with "五是…"
+            m = pattern.match(text, start, end)
+            if m and m.end() < end:
+                pieces.append(_Piece("point", start, end, m.group(), level))
+                return True
         pieces.append(_Piece(kind, start, end, "", level))
         return True
     if marks[0][0] > start:
@@ -297,6 +305,12 @@ def _finish(text: str, path: str, pieces: list[_Piece]) -> Outline:
             unit.section = units[parent].section
         units.append(unit)
     return Outline(path, text, units)
+
+
+def joined_key(outline: Outline, ids) -> str:
+    """Keys of several units joined, with every point marker removed: what a split or merge
+    compares, since a marker that opens a part stands inside the whole's text."""
+    return INLINE_MARKER.sub("", "".join(outline.units[i].key for i in ids))
 
 
 def outline_as_text(outline: Outline, width: int = 40) -> str:

@@ -1,0 +1,99 @@
+"""The command line as a user meets it: one-line errors with exit 2, help, outputs."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import SAMPLES
+
+from reportdiff.cli import main
+
+OLD, NEW = str(SAMPLES / "2021.txt"), str(SAMPLES / "2022.txt")
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reportdiff", *args], capture_output=True, text=True, encoding="utf-8")
+
+
+@pytest.mark.parametrize("make", [
+    lambda d: d / "missing.txt",
+    lambda d: d,
+    lambda d: (d / "empty.txt").write_bytes(b"") and d / "empty.txt" or d / "empty.txt",
+    lambda d: (d / "ws.txt").write_text(" \n\u3000\n", encoding="utf-8") and d / "ws.txt",
+    lambda d: (d / "bin.txt").write_bytes(bytes(range(256)) * 8) and d / "bin.txt",
+    lambda d: (d / "gb.txt").write_bytes(b"\x81\x30\xff\x80\xfe\xff\xfe\x80" * 30) and d / "gb.txt",
+    lambda d: (d / "r.pdf").write_bytes(b"%PDF-1.4 ...") and d / "r.pdf",
+    lambda d: (d / "r.xlsx").write_bytes(b"PK\x03\x04") and d / "r.xlsx",
+], ids=["missing", "directory", "empty", "whitespace", "binary", "undecodable", "pdf", "unsupported"])
+@pytest.mark.parametrize("command", ["outline", "compare"])
+def test_bad_input_one_line_exit_2(tmp_path, make, command):
+    bad = str(make(tmp_path))
+    args = [command, bad] if command == "outline" else [command, OLD, bad, "-o", str(tmp_path / "out.html")]
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("reportdiff: error: ")
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize("args", [[], ["outline"], ["compare"], ["compare", "--format", "xml", OLD, NEW]])
+def test_usage_errors_exit_2(args):
+    assert run(*args).returncode == 2
+
+
+@pytest.mark.parametrize("command", [[], ["outline"], ["compare"]])
+def test_help_on_every_command(command, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main([*command, "--help"])
+    assert exc.value.code == 0
+    assert "usage: reportdiff" in capsys.readouterr().out
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("reportdiff ")
+
+
+def test_outline_text_and_json():
+    text = run("outline", NEW)
+    assert text.returncode == 0
+    assert text.stdout.splitlines()[2] == "heading  [一、] 旗帜鲜明讲政治，坚持不懈抓学习。"
+    data = json.loads(run("outline", NEW, "--format", "json").stdout)
+    assert "".join(u["text"] for u in data["units"]) == (SAMPLES / "2022.txt").read_text(encoding="utf-8")
+
+
+def test_compare_json_contract():
+    result = run("compare", OLD, NEW, "--format", "json")
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert data["schema"] == "reportdiff.compare/1"
+    assert data["old"] == {"path": OLD, "chars": len((SAMPLES / "2021.txt").read_text(encoding="utf-8"))}
+    assert set(data["summary"]["units"]) == {"same", "numbers_only", "edited", "added", "removed"}
+    assert sum(data["summary"]["units"].values()) == len(data["units"])
+    for unit in data["units"]:
+        assert unit["status"] in data["summary"]["units"]
+        assert 0 <= unit["similarity"] <= 1
+        if unit["status"] in ("same", "added", "removed"):
+            assert "diff" not in unit
+        if "diff" in unit:
+            assert "".join(t for op, t in unit["diff"] if op <= 0) == unit["old"] or unit.get("group")
+            assert "".join(t for op, t in unit["diff"] if op >= 0) == unit["new"] or unit.get("group")
+    # Nothing lost: the later report is its units' texts in order; the earlier one, all its units.
+    new_text = "".join(u["new"] for u in data["units"] if u["new"] is not None)
+    assert new_text == (SAMPLES / "2022.txt").read_text(encoding="utf-8")
+    old_chars = sum(len(u["old"]) for u in data["units"] if u["old"] is not None)
+    assert old_chars == data["old"]["chars"]
+
+
+def test_compare_writes_review_html_by_default(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "reportdiff", "compare", OLD, NEW], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "review.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
+
+
+def test_unwritable_output_is_one_line(tmp_path):
+    result = run("compare", OLD, NEW, "-o", str(tmp_path / "no" / "such" / "dir.html"))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1

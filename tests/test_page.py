@@ -1,0 +1,44 @@
+"""The review page as a file: self-contained, escaped, in either language."""
+from __future__ import annotations
+
+import re
+
+from conftest import SAMPLES
+
+import reportdiff
+from reportdiff import outline_text
+from reportdiff.compare import compare
+from reportdiff.render import render_html, templates_dir
+
+
+def samples_page(lang="zh") -> str:
+    return render_html(reportdiff.compare_files(SAMPLES / "2021.txt", SAMPLES / "2022.txt"), lang)
+
+
+def test_self_contained_no_network():
+    page = samples_page()
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "<link" not in page and "@import" not in page
+
+
+def test_page_shows_statuses_new_and_dropped():
+    page = samples_page()
+    for label in ("原样照搬", "仅改数字", "有改写", "新增", "删去"):
+        assert label in page
+    assert "<del>10次</del>" in page and "<ins>12次</ins>" in page
+    assert "科学精准抓好疫情防控" in page  # the dropped point is listed
+    assert "English" not in page
+    assert "figures only" in samples_page("en")
+
+
+def test_report_text_is_escaped():
+    hostile = "报告<script>alert(1)</script>\n一、抓学习。</style>{{ 7*7 }}&lt;b&gt;一是学习。二是落实<img src=x onerror=alert(2)>。\n"
+    page = render_html(compare(outline_text("报告\n一、抓学习。一是学习。二是落实。\n"), outline_text(hostile)))
+    assert "<script>alert(1)" not in page and "<img src=x" not in page and "</style>{{" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "{{ 7*7 }}" in page and "&amp;lt;b&amp;gt;" in page
+
+
+def test_templates_are_found():
+    assert (templates_dir() / "review.html.j2").is_file()
