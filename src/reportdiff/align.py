@@ -82,7 +82,7 @@ def align(old: Outline, new: Outline) -> Alignment:
     new_secs = [k for k in new_regions if isinstance(k, int)]
     section_pairs: dict[int, int] = {}
     if old_secs and new_secs:
-        score = np.array([[_dice(_subtree_grams(old, i), _subtree_grams(new, j)) for j in new_secs] for i in old_secs])
+        score = _dice_matrix([_subtree_grams(old, i) for i in old_secs], [_subtree_grams(new, j) for j in new_secs])
         for r, c in zip(*linear_sum_assignment(score, maximize=True)):
             if score[r, c] >= SECTION_MIN:
                 i, j = old_secs[r], new_secs[c]
@@ -122,16 +122,40 @@ def _regions(outline: Outline) -> dict:
     return regions
 
 
-def _grams(text: str) -> Counter:
-    return Counter(text[k:k + 2] for k in range(len(text) - 1))
+def _grams(text: str) -> frozenset[str]:
+    return frozenset(text[k:k + 2] for k in range(len(text) - 1))
 
 
-def _dice(a: Counter, b: Counter) -> float:
-    total = sum(a.values()) + sum(b.values())
-    return 2 * sum((a & b).values()) / total if total else 0.0
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    total = len(a) + len(b)
+    return 2 * len(a & b) / total if total else 0.0
 
 
-def _subtree_grams(outline: Outline, idx: int) -> Counter:
+def _dice_matrix(a: list[frozenset[str]], b: list[frozenset[str]]) -> np.ndarray:
+    """Dice of every pair of bigram sets, as one sparse product (hundreds of sections stay fast)."""
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+
+    def incidence(sets: list[frozenset[str]]) -> tuple[list[int], list[int]]:
+        rows, cols = [], []
+        for r, grams in enumerate(sets):
+            for g in grams:
+                rows.append(r)
+                cols.append(vocab.setdefault(g, len(vocab)))
+        return rows, cols
+
+    ra, ca = incidence(a)
+    rb, cb = incidence(b)
+    width = len(vocab) or 1
+    ma = csr_matrix((np.ones(len(ra), np.float32), (ra, ca)), shape=(len(a), width))
+    mb = csr_matrix((np.ones(len(rb), np.float32), (rb, cb)), shape=(len(b), width))
+    shared = (ma @ mb.T).toarray()
+    sizes = np.add.outer(np.array([len(x) for x in a], np.float32), np.array([len(x) for x in b], np.float32))
+    return np.divide(2 * shared, sizes, out=np.zeros_like(shared), where=sizes > 0)
+
+
+def _subtree_grams(outline: Outline, idx: int) -> frozenset[str]:
     """Bigrams of a heading with everything under it: order-free, so reordered points still match."""
     cache = outline.__dict__.setdefault("_subtree_grams", {})
     if idx not in cache:
@@ -176,8 +200,8 @@ def _scores(old: Outline, new: Outline, old_ids: list[int], new_ids: list[int], 
     b = [new.units[j].masked for j in new_ids]
     score = process.cdist(a, b, scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100
     # A point's short title sentence ("加强干部作风建设。") often survives a rewritten body.
-    ta = [_title(t) for t in a]
-    tb = [_title(t) for t in b]
+    ta = [_title(t, old) for t in a]
+    tb = [_title(t, new) for t in b]
     if any(ta) and any(tb):
         titles = process.cdist(ta, tb, scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100
         titles[[not t for t in ta], :] = 0
@@ -195,10 +219,16 @@ def _scores(old: Outline, new: Outline, old_ids: list[int], new_ids: list[int], 
     return score
 
 
-def _title(masked: str) -> str:
-    """The first sentence of a unit when it is a short title followed by more text, else ""."""
+def _title(masked: str, outline: Outline) -> str:
+    """The first sentence of a unit when it is a short title followed by more text and no other
+    unit of the report opens with the same title; else ""."""
     end = masked.find("。")
-    return masked[:end] if 0 < end <= TITLE_MAX and end < len(masked) - 1 else ""
+    if not (0 < end <= TITLE_MAX and end < len(masked) - 1):
+        return ""
+    counts = outline.__dict__.get("_title_counts")
+    if counts is None:
+        counts = outline.__dict__["_title_counts"] = Counter(u.masked[:u.masked.find("。") + 1] for u in outline.units)
+    return masked[:end] if counts[masked[:end + 1]] == 1 else ""
 
 
 def _assign_blocked(old: Outline, new: Outline, old_ids: list[int], new_ids: list[int], minimum: float) -> list[tuple[int, int]]:
@@ -293,7 +323,7 @@ def _split_by_title(old: Outline, new: Outline, matches: list[Match], groups: li
         pairs = {(m.new[0] if side == "split" else m.old[0]): m for m in matches}
         paired_parts = {k for m in matches + groups for k in (m.new if side == "split" else m.old)}
         for z, unit in enumerate(part_o.units):
-            title = _title(unit.masked)
+            title = _title(unit.masked, part_o)
             if z in paired_parts or not title or unit.kind in ("heading", "title"):
                 continue
             for y in (z - 1, z + 1):

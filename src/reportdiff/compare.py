@@ -33,7 +33,9 @@ class Row:
     join: str | None = None
     """"split" (one old unit became several) or "merge" (several became one)."""
     moved_from: int | None = None
-    """For a moved unit: the old level-1 heading it stood under."""
+    """For a unit now under another heading: the old heading it stood under (index in old)."""
+    old_place: int | None = None
+    """For a level-1 heading whose section changed place: its 1-based place in the old report."""
 
 
 @dataclass
@@ -63,7 +65,12 @@ def compare(old: Outline, new: Outline) -> Comparison:
         if join:
             group_no += 1
             group = group_no
-        moved_from = old.units[first_old].section if moved else None
+        old_unit = old.units[first_old]
+        moved_from = old_place = None
+        if moved and old_unit.kind == "heading" and old_unit.level == 1:
+            old_place = old.sections().index(first_old) + 1
+        elif moved and old_unit.parent >= 0 and old_unit.section not in moved_sections:
+            moved_from = old_unit.parent
         # One row per unit of the longer side; a split/merge's rows share a group number.
         for k in range(max(len(match.old), len(match.new))):
             i = match.old[k] if k < len(match.old) else None
@@ -71,7 +78,7 @@ def compare(old: Outline, new: Outline) -> Comparison:
             u = new.units[j if j is not None else match.new[-1]]
             position = (j, 0, 0) if j is not None else (match.new[-1], 0, i)
             keyed.append((position, Row(u.kind, u.level, i, j, status, similarity, moved,
-                                        diff if k == 0 else None, group, join, moved_from)))
+                                        diff if k == 0 else None, group, join, moved_from, old_place)))
 
     for j, u in enumerate(new.units):
         if j not in by_new:

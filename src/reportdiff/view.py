@@ -13,7 +13,7 @@ LABELS = {
         "units": "条目", "new_items": "新增事项", "dropped_items": "删去事项", "moved": "位置调整",
         "moved_from": "原在", "front": "标题与开头", "closing": "结尾", "similarity": "相似度",
         "chars": "字", "none": "无", "split": "一拆多", "merge": "多合一", "compare": "逐条对比",
-        "section": "部分",
+        "section": "部分", "old_place": "原第{}部分",
     },
     "en": {
         "same": "unchanged", "numbers_only": "figures only", "edited": "edited", "added": "new", "removed": "dropped",
@@ -21,7 +21,7 @@ LABELS = {
         "summary": "Summary", "units": "units", "new_items": "New items", "dropped_items": "Dropped items",
         "moved": "moved", "moved_from": "was under", "front": "Title and opening", "closing": "Closing",
         "similarity": "similarity", "chars": "chars", "none": "none", "split": "split", "merge": "merged",
-        "compare": "Side by side", "section": "Section",
+        "compare": "Side by side", "section": "Section", "old_place": "was section {}",
     },
 }
 
@@ -114,14 +114,18 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
         elif row.status == "removed" and unit.kind in ("point", "lead", "heading"):
             removed.append(ItemView(view.anchor, current.title, unit.content))
     for row, view in rows_with_anchor:
-        if row.moved and row.moved_from is not None and row.moved_from >= 0:
-            view.moved_note = f'{labels["moved_from"]}「{old.units[row.moved_from].content}」'
-            view.moved_href = "#" + section_anchor_of_old.get(row.moved_from, "")
-        elif row.moved:
-            view.moved_note = labels["moved"]
+        if row.old_place is not None:
+            view.moved_note = labels["old_place"].format(row.old_place)
+        elif row.moved_from is not None:
+            view.moved_note = f'{labels["moved_from"]}「{_short(old.units[row.moved_from].content)}」'
+            view.moved_href = "#" + section_anchor_of_old.get(old.units[row.moved_from].section, "")
     sections = [s for s in sections if s.rows]
     counts = [(s, labels[s], comparison.summary.get(s, 0)) for s in STATUSES]
     return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed)
+
+
+def _short(text: str, width: int = 14) -> str:
+    return text if len(text) <= width else text[:width] + "…"
 
 
 def _report(outline) -> ReportView:
