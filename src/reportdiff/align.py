@@ -34,8 +34,11 @@ TITLE_INSIDE_MIN = 80
 TITLE_WEIGHT = 0.6
 """Weight of the title-sentence similarity, blended with the whole text's."""
 TITLE_MAX = 25
+SHORT_CHARS = 30
+SHORT_MIN = 0.60
+"""Units shorter than SHORT_CHARS pair only from SHORT_MIN up, wherever they stand."""
 LEAD_BONUS = 0.20
-"""Inside paired sections, their leads are counterparts by position: a reworded lead still pairs."""
+"""Leads of paired sections, and closings, are counterparts by position: reworded, they still pair."""
 DENSE_LIMIT = 4_000_000
 """Above this many cells, the cross-section matrix is blocked by shared 4-grams."""
 
@@ -91,8 +94,9 @@ def align(old: Outline, new: Outline) -> Alignment:
                 region_pairs.append((old_regions[i][1:], new_regions[j][1:]))
 
     # 2. Inside each pair of regions.
+    counterparts = _counterparts(old, new, section_pairs)
     for old_ids, new_ids in region_pairs:
-        for i, j in _assign(old, new, old_ids, new_ids, LOCAL_MIN, LEAD_BONUS):
+        for i, j in _assign(old, new, old_ids, new_ids, LOCAL_MIN, counterparts):
             pair(i, j, "local")
 
     # 3. What is left, across the whole report (a point moved to another section).
@@ -105,6 +109,21 @@ def align(old: Outline, new: Outline) -> Alignment:
     # 4. Splits and merges.
     matches = _split_merge(old, new, matches)
     return Alignment(old, new, matches, section_pairs)
+
+
+def _counterparts(old: Outline, new: Outline, section_pairs: dict[int, int]) -> set[tuple[int, int]]:
+    """Units that stand in the same place: the leads of paired sections, and the closings
+    when each report has a single closing paragraph."""
+    def leads(outline: Outline) -> dict[int, int]:
+        return {u.parent: k for k, u in enumerate(outline.units) if u.kind == "lead"}
+
+    old_leads, new_leads = leads(old), leads(new)
+    out = {(old_leads[i], new_leads[j]) for i, j in section_pairs.items() if i in old_leads and j in new_leads}
+    old_closing = [k for k, u in enumerate(old.units) if u.kind == "closing"]
+    new_closing = [k for k, u in enumerate(new.units) if u.kind == "closing"]
+    if len(old_closing) == len(new_closing) == 1:
+        out.add((old_closing[0], new_closing[0]))
+    return out
 
 
 def _regions(outline: Outline) -> dict:
@@ -179,18 +198,20 @@ def _compatible(a: Unit, b: Unit) -> bool:
 
 
 def _assign(old: Outline, new: Outline, old_ids: list[int], new_ids: list[int], minimum: float,
-            lead_bonus: float = 0.0) -> list[tuple[int, int]]:
+            counterparts: set[tuple[int, int]] = frozenset()) -> list[tuple[int, int]]:
     """Optimal one-to-one pairing of two sets of units, keeping pairs scoring >= minimum."""
     if not old_ids or not new_ids:
         return []
     if len(old_ids) * len(new_ids) > DENSE_LIMIT:
         return _assign_blocked(old, new, old_ids, new_ids, minimum)
-    score = _scores(old, new, old_ids, new_ids, minimum - lead_bonus if lead_bonus else minimum)
-    if lead_bonus:
-        for r, i in enumerate(old_ids):
-            for c, j in enumerate(new_ids):
-                if old.units[i].kind == new.units[j].kind == "lead" and score[r, c] > 0:
-                    score[r, c] += lead_bonus
+    bonus = {(r, c) for r, i in enumerate(old_ids) for c, j in enumerate(new_ids) if (i, j) in counterparts}
+    score = _scores(old, new, old_ids, new_ids, minimum - LEAD_BONUS if bonus else minimum)
+    for r, c in bonus:
+        if score[r, c] > 0:
+            score[r, c] += LEAD_BONUS
+    for r, c in zip(*np.nonzero((score > 0) & (score < minimum))):  # below minimum, only counterparts pass
+        if (r, c) not in bonus:
+            score[r, c] = 0
     rows, cols = linear_sum_assignment(score, maximize=True)
     return [(old_ids[r], new_ids[c]) for r, c in zip(rows, cols) if score[r, c] >= minimum]
 
@@ -207,6 +228,10 @@ def _scores(old: Outline, new: Outline, old_ids: list[int], new_ids: list[int], 
         titles[[not t for t in ta], :] = 0
         titles[:, [not t for t in tb]] = 0
         score = np.maximum(score, TITLE_WEIGHT * titles + (1 - TITLE_WEIGHT) * score)
+    # Short sentences share their frame ("推进…建设。") by chance: demand more of them.
+    la = np.array([len(t) for t in a])[:, None]
+    lb = np.array([len(t) for t in b])[None, :]
+    score[(np.minimum(la, lb) < SHORT_CHARS) & (score < max(minimum, SHORT_MIN))] = 0
     score[score < minimum] = 0
     for r, i in enumerate(old_ids):
         ui = old.units[i]
@@ -362,10 +387,10 @@ def _join_straddlers(old: Outline, new: Outline, matches: list[Match]) -> list[M
     return out
 
 
-def _region_of(outline: Outline, idx: int) -> list[int] | None:
+def _region_of(outline: Outline, idx: int) -> list[int]:
     """Units sharing idx's level-1 section (or its front/back region)."""
+    regions = outline.__dict__.get("_regions")
+    if regions is None:
+        regions = outline.__dict__["_regions"] = _regions(outline)
     u = outline.units[idx]
-    if u.section >= 0:
-        return [k for k, v in enumerate(outline.units) if v.section == u.section]
-    kinds = ("title", "preamble") if u.kind in ("title", "preamble") else ("closing",)
-    return [k for k, v in enumerate(outline.units) if v.section < 0 and v.kind in kinds]
+    return regions[u.section if u.section >= 0 else ("back" if u.kind == "closing" else "front")]
