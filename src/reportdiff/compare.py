@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .align import Alignment, Match, align
+from .metrics import Metric, pair_figures
 from .outline import Outline, joined_key
 from .textnorm import mask_figures
 from .worddiff import Diff, word_diff
@@ -45,6 +46,8 @@ class Comparison:
     rows: list[Row]
     alignment: Alignment
     summary: Counter = field(default_factory=Counter)
+    metrics: list[Metric] = field(default_factory=list)
+    """Every figure of both reports, paired where it can be, in the later report's order."""
 
 
 def compare(old: Outline, new: Outline) -> Comparison:
@@ -92,7 +95,24 @@ def compare(old: Outline, new: Outline) -> Comparison:
             keyed.append(((anchor, 1, i), Row(u.kind, u.level, i, None, "removed")))
     keyed.sort(key=lambda kr: kr[0])
     rows = [r for _, r in keyed]
-    return Comparison(old, new, rows, alignment, Counter(r.status for r in rows))
+    return Comparison(old, new, rows, alignment, Counter(r.status for r in rows), _metrics(old, new, alignment, rows))
+
+
+def _metrics(old: Outline, new: Outline, alignment: Alignment, rows: list[Row]) -> list[Metric]:
+    row_of_old = {r.old: k for k, r in enumerate(rows) if r.old is not None}
+    row_of_new = {r.new: k for k, r in enumerate(rows) if r.new is not None}
+    metrics: list[Metric] = []
+    for match in alignment.matches:
+        same_shape = joined_key(old, match.old) == joined_key(new, match.new) or \
+            mask_figures(joined_key(old, match.old)) == mask_figures(joined_key(new, match.new))
+        metrics += pair_figures(old, new, match.old, match.new, same_shape)
+    by_old, by_new = alignment.partner_maps()
+    metrics += pair_figures(old, new, [i for i in range(len(old.units)) if i not in by_old], [], False)
+    metrics += pair_figures(old, new, [], [j for j in range(len(new.units)) if j not in by_new], False)
+    for m in metrics:
+        m.row = row_of_new[m.new_unit] if m.new_unit is not None else row_of_old[m.old_unit]
+    metrics.sort(key=lambda m: (m.row, m.new.start if m.new else m.old.start))
+    return metrics
 
 
 def _classify(old: Outline, new: Outline, match: Match) -> tuple[str, float]:

@@ -8,8 +8,12 @@ SCHEMA = "reportdiff.compare/1"
 
 def comparison_as_dict(comparison: Comparison) -> dict:
     old, new = comparison.old, comparison.new
+    metrics = [_metric_dict(m) for m in comparison.metrics]
+    metrics_of_row: dict[int, list[int]] = {}
+    for k, m in enumerate(comparison.metrics):
+        metrics_of_row.setdefault(m.row, []).append(k)
     units = []
-    for row in comparison.rows:
+    for n, row in enumerate(comparison.rows):
         entry = {
             "kind": row.kind,
             "level": row.level,
@@ -24,6 +28,7 @@ def comparison_as_dict(comparison: Comparison) -> dict:
         if row.group is not None:
             entry["group"] = row.group
             entry["join"] = row.join
+        entry["metrics"] = metrics_of_row.get(n, [])
         units.append(entry)
     return {
         "schema": SCHEMA,
@@ -31,5 +36,24 @@ def comparison_as_dict(comparison: Comparison) -> dict:
         "new": {"path": new.path, "chars": len(new.source)},
         "summary": {"units": {s: comparison.summary.get(s, 0) for s in STATUSES}},
         "units": units,
-        "metrics": [],
+        "metrics": metrics,
+    }
+
+
+def _metric_dict(m) -> dict:
+    return {
+        "subject": m.subject,
+        "unit": m.unit,
+        "old": m.old.value if m.old else None,
+        "new": m.new.value if m.new else None,
+        "old_text": m.old.text if m.old else None,
+        "new_text": m.new.text if m.new else None,
+        "change": m.change,
+        "delta": m.delta,
+        "ratio": m.ratio,
+        "masked": m.masked,
+        "approx": m.approx,
+        "unit_index": m.row,
+        "old_unit": m.old.unit if m.old else None,
+        "flags": m.flags,
     }

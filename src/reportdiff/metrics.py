@@ -1,0 +1,121 @@
+"""Pair the figures of two reports: each figure of a paired unit with its counterpart, by what
+it counts (subject), its unit and its place; never by equal value (投放点210个 vs 再就业210人)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from rapidfuzz import fuzz
+from scipy.optimize import linear_sum_assignment
+
+from .figures import Figure, find_figures, subject_of
+from .outline import Outline
+from .worddiff import tokenize
+
+PAIR_MIN = 0.55
+"""Figures of an edited unit pair from this score (0.6 subject + 0.25 unit + 0.15 place)."""
+_SCALE = {"万": 1e4, "亿": 1e8}
+
+
+@dataclass
+class Metric:
+    """A figure of last year paired with this year's (either may be None: added / removed)."""
+
+    old: Figure | None
+    new: Figure | None
+    old_unit: int | None
+    """Index of the old outline unit holding the old figure."""
+    new_unit: int | None
+    change: str = "unknown"
+    """up | down | same | unknown (a masked side) | added | removed"""
+    delta: float | None = None
+    """new - old, in the new figure's unit."""
+    ratio: float | None = None
+    """Relative change, delta / old."""
+    flags: list[str] = field(default_factory=list)
+    """unit_differs (人 vs 人次), approx (a qualifier or range on either side)."""
+    row: int = -1
+    """Index of the comparison row showing the figure (the new side's, else the old side's)."""
+
+    @property
+    def subject(self) -> str:
+        return (self.new or self.old).subject
+
+    @property
+    def unit(self) -> str:
+        return (self.new or self.old).unit
+
+    @property
+    def masked(self) -> bool:
+        return any(f is not None and f.masked for f in (self.old, self.new))
+
+    @property
+    def approx(self) -> bool:
+        return any(f is not None and f.approx for f in (self.old, self.new))
+
+
+def figures_by_unit(outline: Outline) -> dict[int, list[Figure]]:
+    """Figures of every unit, offsets relative to the unit's text, subjects filled in."""
+    cache = outline.__dict__.get("_figures")
+    if cache is None:
+        cache = {}
+        for k, u in enumerate(outline.units):
+            figs = find_figures(u.text)
+            for f in figs:
+                f.subject = subject_of(u.text, f, tokenize)
+            if figs:
+                cache[k] = figs
+        outline.__dict__["_figures"] = cache
+    return cache
+
+
+def pair_figures(old: Outline, new: Outline, old_ids, new_ids, same_shape: bool) -> list[Metric]:
+    """Metrics of one aligned row (or split/merge group). `same_shape`: the masked texts are equal,
+    so figures correspond one to one in order."""
+    old_figs = [(i, f) for i in old_ids for f in figures_by_unit(old).get(i, [])]
+    new_figs = [(j, f) for j in new_ids for f in figures_by_unit(new).get(j, [])]
+    pairs: list[tuple[int, int]] = []
+    if same_shape and len(old_figs) == len(new_figs):
+        pairs = [(k, k) for k in range(len(old_figs))]
+    elif old_figs and new_figs:
+        score = np.zeros((len(old_figs), len(new_figs)))
+        for r, (_, a) in enumerate(old_figs):
+            for c, (_, b) in enumerate(new_figs):
+                subject = fuzz.ratio(a.subject, b.subject) / 100
+                unit = 1.0 if _base(a.unit) == _base(b.unit) else 0.0
+                place = 1 - abs(r / max(len(old_figs) - 1, 1) - c / max(len(new_figs) - 1, 1))
+                score[r, c] = 0.6 * subject + 0.25 * unit + 0.15 * place
+        rows, cols = linear_sum_assignment(score, maximize=True)
+        pairs = [(r, c) for r, c in zip(rows, cols) if score[r, c] >= PAIR_MIN]
+    out = [_metric(old_figs[r], new_figs[c]) for r, c in pairs]
+    used_old, used_new = {r for r, _ in pairs}, {c for _, c in pairs}
+    out += [_metric(old_figs[r], None) for r in range(len(old_figs)) if r not in used_old]
+    out += [_metric(None, new_figs[c]) for c in range(len(new_figs)) if c not in used_new]
+    return out
+
+
+def _base(unit: str) -> str:
+    return unit[1:] if unit[:1] in _SCALE and len(unit) > 1 else unit
+
+
+def _scale(unit: str) -> float:
+    return _SCALE.get(unit[:1], 1.0) if len(unit) > 1 else 1.0
+
+
+def _metric(old: tuple[int, Figure] | None, new: tuple[int, Figure] | None) -> Metric:
+    m = Metric(old[1] if old else None, new[1] if new else None, old[0] if old else None, new[0] if new else None)
+    if m.old is None:
+        m.change = "added"
+    elif m.new is None:
+        m.change = "removed"
+    else:
+        if _base(m.old.unit) != _base(m.new.unit):
+            m.flags.append("unit_differs")
+        if m.old.value is not None and m.new.value is not None:
+            old_value = m.old.value * _scale(m.old.unit) / _scale(m.new.unit)  # in the new figure's unit
+            m.delta = round(m.new.value - old_value, 6)
+            m.ratio = round(m.delta / old_value, 6) if old_value else None
+            m.change = "up" if m.delta > 0 else "down" if m.delta < 0 else "same"
+    if m.approx:
+        m.flags.append("approx")
+    return m
