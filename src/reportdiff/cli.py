@@ -41,6 +41,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(run=_outline)
 
+    p = sub.add_parser("metrics", help="list the figures of one report",
+                       description="List every figure of one report: subject, value, unit, qualifier.")
+    p.add_argument("file", help="report file (.txt, .md, .docx)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(run=_metrics)
+
     p = sub.add_parser("compare", help="compare last year's report with this year's",
                        description="Align two reports and write a review page (html) or the comparison as JSON.")
     p.add_argument("old", help="the earlier report (last year)")
@@ -61,6 +67,32 @@ def _outline(args) -> int:
     else:
         _write(outline_as_text(outline), None)
     return 0
+
+
+def _metrics(args) -> int:
+    from . import load
+    from .metrics import figures_by_unit
+
+    outline = load(args.file)
+    rows = []
+    for k, figures in sorted(figures_by_unit(outline).items()):
+        for f in figures:
+            rows.append({"subject": f.subject, "text": f.text, "value": f.value, "high": f.high, "unit": f.unit,
+                         "qualifier": f.qualifier, "masked": f.masked, "start": outline.units[k].start + f.start})
+    if args.format == "json":
+        _write(json.dumps({"schema": "reportdiff.metrics/1", "path": outline.path, "figures": rows},
+                          ensure_ascii=False, indent=1), None)
+        return 0
+    lines = [f"{'subject':<16}\t{'value':>10}\tunit\tqualifier\tas written"]
+    for r in rows:
+        value = "masked" if r["masked"] else _number(r["value"]) + (f"-{_number(r['high'])}" if r["high"] is not None else "")
+        lines.append(f"{r['subject']:<16}\t{value:>10}\t{r['unit']}\t{r['qualifier'] or '-'}\t{r['text']}")
+    _write("\n".join(lines), None)
+    return 0
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if value is not None else "?"
 
 
 def _compare(args) -> int:

@@ -14,6 +14,8 @@ LABELS = {
         "moved_from": "原在", "front": "标题与开头", "closing": "结尾", "similarity": "相似度",
         "chars": "字", "none": "无", "split": "一拆多", "merge": "多合一", "compare": "逐条对比",
         "section": "部分", "old_place": "原第{}部分",
+        "metrics": "数字变化", "subject": "指标", "change": "变化", "up": "上升", "down": "下降",
+        "same_value": "持平", "unknown": "被隐去", "figures": "数字", "masked_note": "数字以**隐去",
     },
     "en": {
         "same": "unchanged", "numbers_only": "figures only", "edited": "edited", "added": "new", "removed": "dropped",
@@ -22,6 +24,8 @@ LABELS = {
         "moved": "moved", "moved_from": "was under", "front": "Title and opening", "closing": "Closing",
         "similarity": "similarity", "chars": "chars", "none": "none", "split": "split", "merge": "merged",
         "compare": "Side by side", "section": "Section", "old_place": "was section {}",
+        "metrics": "Changed figures", "subject": "Figure", "change": "Change", "up": "up", "down": "down",
+        "same_value": "unchanged", "unknown": "masked", "figures": "figures", "masked_note": "figure hidden as **",
     },
 }
 
@@ -31,6 +35,25 @@ class Segment:
     text: str
     change: str = ""
     """"" (unchanged), "del" (only last year), "ins" (only this year)."""
+    figure: str = ""
+    """For a figure: its change (up, down, same, unknown, added, removed), else ""."""
+    badge: str = ""
+    """Shown right after a figure: "10次→12次 ▲20%"."""
+
+
+@dataclass
+class MetricView:
+    anchor: str
+    section: str
+    subject: str
+    old: str
+    new: str
+    change: str
+    label: str
+    """▲20% / ▼3 / ＝ / ? (masked) / 新增 / 删去"""
+    sort_change: float
+    masked: bool
+    flags: str
 
 
 @dataclass
@@ -80,6 +103,8 @@ class PageView:
     sections: list[SectionView]
     added: list[ItemView]
     removed: list[ItemView]
+    metrics: list[MetricView]
+    figure_counts: list[tuple[str, str, int]]
 
 
 def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
@@ -92,6 +117,9 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     added: list[ItemView] = []
     removed: list[ItemView] = []
     rows_with_anchor: list[tuple[Row, RowView]] = []
+    segments = _row_segments(comparison)
+    metric_views: list[MetricView] = []
+    section_of_row: dict[int, SectionView] = {}
     for n, row in enumerate(comparison.rows):
         unit = new.units[row.new] if row.new is not None else old.units[row.old]
         if unit.kind == "heading" and unit.level == 1 and (row.new is not None or row.status == "removed"):
@@ -100,9 +128,10 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
         elif unit.kind == "closing" and current.title != labels["closing"]:
             current = SectionView(f"s{len(sections)}", labels["closing"])
             sections.append(current)
+        section_of_row[n] = current
         if row.old is not None and old.units[row.old].kind == "heading" and old.units[row.old].level == 1:
             section_anchor_of_old[row.old] = current.anchor
-        old_segs, new_segs = _segments(comparison, row)
+        old_segs, new_segs = segments[n]
         view = RowView(f"u{n}", row.status, labels[row.status], unit.kind, unit.level, old_segs, new_segs,
                        similarity=f"{row.similarity:.0%}" if row.status in ("numbers_only", "edited") else "",
                        join=labels[row.join] if row.join else "")
@@ -113,6 +142,11 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
             added.append(ItemView(view.anchor, current.title, unit.content))
         elif row.status == "removed" and unit.kind in ("point", "lead", "heading"):
             removed.append(ItemView(view.anchor, current.title, unit.content))
+    for m in comparison.metrics:
+        metric_views.append(MetricView(
+            f"u{m.row}", section_of_row[m.row].title, m.subject, m.old.text if m.old else "", m.new.text if m.new else "",
+            m.change, change_label(m, labels), m.ratio if m.ratio is not None else (m.delta or 0), m.masked,
+            " ".join(m.flags)))
     for row, view in rows_with_anchor:
         if row.old_place is not None:
             view.moved_note = labels["old_place"].format(row.old_place)
@@ -121,7 +155,23 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
             view.moved_href = "#" + section_anchor_of_old.get(old.units[row.moved_from].section, "")
     sections = [s for s in sections if s.rows]
     counts = [(s, labels[s], comparison.summary.get(s, 0)) for s in STATUSES]
-    return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed)
+    changes = [m.change for m in comparison.metrics]
+    figure_counts = [("up", labels["up"], changes.count("up")), ("down", labels["down"], changes.count("down")),
+                     ("same", labels["same_value"], changes.count("same")),
+                     ("unknown", labels["unknown"], sum(m.masked for m in comparison.metrics))]
+    return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed, metric_views, figure_counts)
+
+
+def change_label(m, labels: dict[str, str]) -> str:
+    if m.change == "up":
+        return f"▲{m.ratio:.0%}" if m.ratio is not None else f"▲{m.delta:g}"
+    if m.change == "down":
+        return f"▼{-m.ratio:.0%}" if m.ratio is not None else f"▼{-m.delta:g}"
+    if m.change == "same":
+        return "＝"
+    if m.change == "unknown":
+        return labels.get("unknown", "?")
+    return labels["added" if m.change == "added" else "removed"]
 
 
 def _short(text: str, width: int = 14) -> str:
@@ -132,20 +182,94 @@ def _report(outline) -> ReportView:
     return ReportView(Path(outline.path).name, outline.title, len(outline.source))
 
 
-def _segments(comparison: Comparison, row: Row) -> tuple[list[Segment], list[Segment]]:
-    old_text = comparison.old.units[row.old].content if row.old is not None else ""
-    new_text = comparison.new.units[row.new].content if row.new is not None else ""
-    if row.diff is None:
-        return ([Segment(old_text)] if old_text else []), ([Segment(new_text)] if new_text else [])
-    old_segs = [Segment(t, "del" if op < 0 else "") for op, t in row.diff if op <= 0]
-    new_segs = [Segment(t, "ins" if op > 0 else "") for op, t in row.diff if op >= 0]
-    return _strip(old_segs), _strip(new_segs)
+def _row_segments(comparison: Comparison) -> list[tuple[list[Segment], list[Segment]]]:
+    """(old, new) segments of every row: the inline diff, cut per unit for a split/merge, with the
+    figures of the row's metrics marked."""
+    old, new, rows = comparison.old, comparison.new, comparison.rows
+    marks_old: dict[int, list] = {}
+    marks_new: dict[int, list] = {}
+    for m in comparison.metrics:
+        if m.old is not None:
+            marks_old.setdefault(m.old_unit, []).append((m.old.start, m.old.end, m.change, ""))
+        if m.new is not None:
+            badge = f"{m.old.text}→{m.new.text} {change_label(m, {})}" if m.old is not None and m.change in ("up", "down") else ""
+            marks_new.setdefault(m.new_unit, []).append((m.new.start, m.new.end, m.change, badge))
+    out: list[tuple[list[Segment], list[Segment]]] = [([], []) for _ in rows]
+    groups: dict[int, list[int]] = {}
+    for n, row in enumerate(rows):
+        if row.group is not None:
+            groups.setdefault(row.group, []).append(n)
+            continue
+        out[n] = (_side(old, [row.old], row.diff, -1, marks_old)[0] if row.old is not None else [],
+                  _side(new, [row.new], row.diff, 1, marks_new)[0] if row.new is not None else [])
+    for members in groups.values():
+        diff = rows[members[0]].diff
+        olds = [rows[n].old for n in members if rows[n].old is not None]
+        news = [rows[n].new for n in members if rows[n].new is not None]
+        old_parts = iter(_side(old, olds, diff, -1, marks_old))
+        new_parts = iter(_side(new, news, diff, 1, marks_new))
+        for n in members:
+            out[n] = (next(old_parts) if rows[n].old is not None else [], next(new_parts) if rows[n].new is not None else [])
+    return out
+
+
+def _side(outline, ids: list[int], diff, side: int, marks: dict[int, list]) -> list[list[Segment]]:
+    """Segments of units `ids` (joined when a diff spans them), one list per unit."""
+    if diff is None:
+        segs = [Segment("".join(outline.units[i].text for i in ids))]
+    else:
+        segs = [Segment(t, "" if op == 0 else ("del" if op < 0 else "ins")) for op, t in diff if op in (0, side)]
+    out = []
+    for i in ids:
+        text = outline.units[i].text
+        piece, segs = _take(segs, len(text))
+        piece = _mark(piece, marks.get(i, []))
+        out.append(_strip(piece))
+    return out
+
+
+def _take(segs: list[Segment], length: int) -> tuple[list[Segment], list[Segment]]:
+    """The first `length` characters of a segment list, and the rest."""
+    taken: list[Segment] = []
+    rest = list(segs)
+    while length > 0 and rest:
+        seg = rest.pop(0)
+        if len(seg.text) <= length:
+            taken.append(seg)
+            length -= len(seg.text)
+        else:
+            taken.append(Segment(seg.text[:length], seg.change))
+            rest.insert(0, Segment(seg.text[length:], seg.change))
+            length = 0
+    return taken, rest
+
+
+def _mark(segs: list[Segment], marks: list[tuple[int, int, str, str]]) -> list[Segment]:
+    """Split segments at figure boundaries; the pieces inside a figure carry its change."""
+    if not marks:
+        return segs
+    out: list[Segment] = []
+    pos = 0
+    for seg in segs:
+        bounds = {b - pos for m in marks for b in (m[0], m[1]) if 0 < b - pos < len(seg.text)}
+        cuts = sorted({0, len(seg.text)} | bounds)
+        for a, b in zip(cuts, cuts[1:]):
+            mark = next((m for m in marks if m[0] <= pos + a and pos + b <= m[1]), None)
+            piece = Segment(seg.text[a:b], seg.change, mark[2] if mark else "")
+            if mark and pos + b == mark[1]:
+                piece.badge = mark[3]
+            out.append(piece)
+        pos += len(seg.text)
+    return out
 
 
 def _strip(segs: list[Segment]) -> list[Segment]:
-    """Drop the unit's trailing whitespace (the diff covers the exact text, line ends included)."""
+    """Drop the unit's surrounding whitespace (the diff covers the exact text, line ends included)."""
     while segs and not segs[-1].text.strip():
         segs.pop()
+    while segs and not segs[0].text.strip():
+        segs.pop(0)
     if segs:
-        segs[-1] = Segment(segs[-1].text.rstrip(), segs[-1].change)
+        segs[-1] = Segment(segs[-1].text.rstrip(), segs[-1].change, segs[-1].figure, segs[-1].badge)
+        segs[0] = Segment(segs[0].text.lstrip(), segs[0].change, segs[0].figure, segs[0].badge)
     return segs
