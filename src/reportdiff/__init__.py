@@ -15,11 +15,12 @@ def load(path) -> Outline:
     return outline_document(read_document(path))
 
 
-def compare_files(old_path, new_path):
-    """Read, outline, align and classify two reports; returns a Comparison."""
+def compare_files(old_path, new_path, **options):
+    """Read, outline, align and classify two reports; returns a Comparison.
+    Options: min_recycled (characters, default 10), formulae (a Formulae list)."""
     from .compare import compare
 
-    return compare(load(old_path), load(new_path))
+    return compare(load(old_path), load(new_path), **options)
 
 
 __all__ = ["Document", "InputError", "Outline", "ReportdiffError", "Unit", "compare_files", "load", "outline_text", "read_document"]

@@ -47,6 +47,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(run=_metrics)
 
+    p = sub.add_parser("formulae", help="build a list of common formulae from many reports",
+                       description="Common formulae are phrases many reports share (树牢“四个意识”…); recycling them is not copying.")
+    fsub = p.add_subparsers(title="formulae commands", metavar="ACTION")
+    b = fsub.add_parser("build", help="learn formulae from report files or folders",
+                        description="Learn the phrases that stand in many different reports; write one a line with its count.")
+    b.add_argument("paths", nargs="+", help="report files or folders (searched recursively)")
+    b.add_argument("-o", "--output", help="output file (default: stdout)")
+    b.add_argument("--min-reports", type=int, default=3, help="in at least this many reports (default 3)")
+    b.add_argument("--min-share", type=float, default=0.2, help="and this share of all reports (default 0.2)")
+    b.add_argument("--min-groups", type=int, default=1,
+                   help="and this many folders, so one office's own boilerplate is not a formula (default 1)")
+    b.set_defaults(run=_formulae_build)
+
     p = sub.add_parser("compare", help="compare last year's report with this year's",
                        description="Align two reports and write a review page (html) or the comparison as JSON.")
     p.add_argument("old", help="the earlier report (last year)")
@@ -93,6 +106,18 @@ def _metrics(args) -> int:
 
 def _number(value: float) -> str:
     return f"{value:g}" if value is not None else "?"
+
+
+def _formulae_build(args) -> int:
+    from .formulae import build_from_paths
+
+    learned = build_from_paths(args.paths, args.min_reports, args.min_share, args.min_groups)
+    lines = [f"# learned by reportdiff formulae build from {len(args.paths)} path(s)"]
+    lines += [f"{phrase}\t{count}" for phrase, count in learned]
+    _write("\n".join(lines) + "\n", args.output)
+    if args.output:
+        print(f"wrote {len(learned)} formulae to {args.output}", file=sys.stderr)
+    return 0
 
 
 def _compare(args) -> int:

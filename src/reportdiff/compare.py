@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .align import Alignment, Match, align
+from .formulae import Formulae, load_formulae
 from .metrics import Metric, pair_figures
+from .recycle import MIN_CHARS, Recycling, Shares, find_recycled
 from .outline import Outline, joined_key
 from .textnorm import mask_figures
 from .worddiff import Diff, word_diff
@@ -48,9 +50,13 @@ class Comparison:
     summary: Counter = field(default_factory=Counter)
     metrics: list[Metric] = field(default_factory=list)
     """Every figure of both reports, paired where it can be, in the later report's order."""
+    recycling: Recycling | None = None
+    """Runs of the later report found in the earlier one."""
+    shares: Shares | None = None
 
 
-def compare(old: Outline, new: Outline) -> Comparison:
+def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae: Formulae | None = None) -> Comparison:
+    """Align, classify, pair figures and find recycled text. `formulae` defaults to the shipped list."""
     alignment = align(old, new)
     by_old, by_new = alignment.partner_maps()
     moved_sections = _moved_sections(alignment.section_pairs)
@@ -95,7 +101,9 @@ def compare(old: Outline, new: Outline) -> Comparison:
             keyed.append(((anchor, 1, i), Row(u.kind, u.level, i, None, "removed")))
     keyed.sort(key=lambda kr: kr[0])
     rows = [r for _, r in keyed]
-    return Comparison(old, new, rows, alignment, Counter(r.status for r in rows), _metrics(old, new, alignment, rows))
+    recycling = find_recycled(old.source, new.source, min_recycled, formulae if formulae is not None else load_formulae())
+    return Comparison(old, new, rows, alignment, Counter(r.status for r in rows), _metrics(old, new, alignment, rows),
+                      recycling, Shares(new.source, recycling))
 
 
 def _metrics(old: Outline, new: Outline, alignment: Alignment, rows: list[Row]) -> list[Metric]:

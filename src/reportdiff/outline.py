@@ -307,6 +307,19 @@ def _finish(text: str, path: str, pieces: list[_Piece]) -> Outline:
     return Outline(path, text, units)
 
 
+def section_span(outline: Outline, heading: int) -> tuple[int, int]:
+    """Offsets [start, end) of a heading with everything under it."""
+    units = outline.units
+    level = units[heading].level
+    end = len(units)
+    for k in range(heading + 1, len(units)):
+        u = units[k]
+        if (u.kind == "heading" and u.level <= level) or u.kind == "closing":
+            end = k
+            break
+    return units[heading].start, (units[end].start if end < len(units) else len(outline.source))
+
+
 def joined_key(outline: Outline, ids) -> str:
     """Keys of several units joined, with every point marker removed: what a split or merge
     compares, since a marker that opens a part stands inside the whole's text."""

@@ -1,10 +1,11 @@
 """The review page's view-model: plain data the templates only display, never compute."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .compare import STATUSES, Comparison, Row
+from .recycle import cut_by_unit
 
 LABELS = {
     "zh": {
@@ -39,6 +40,8 @@ class Segment:
     """For a figure: its change (up, down, same, unknown, added, removed), else ""."""
     badge: str = ""
     """Shown right after a figure: "10次→12次 ▲20%"."""
+    recycled: str = ""
+    """verbatim | figures_swapped | formulae: this text stands in last year's report too."""
 
 
 @dataclass
@@ -186,14 +189,17 @@ def _row_segments(comparison: Comparison) -> list[tuple[list[Segment], list[Segm
     """(old, new) segments of every row: the inline diff, cut per unit for a split/merge, with the
     figures of the row's metrics marked."""
     old, new, rows = comparison.old, comparison.new, comparison.rows
+    # Marks: (start, end, field, value, badge), offsets in the unit's text.
     marks_old: dict[int, list] = {}
     marks_new: dict[int, list] = {}
     for m in comparison.metrics:
         if m.old is not None:
-            marks_old.setdefault(m.old_unit, []).append((m.old.start, m.old.end, m.change, ""))
+            marks_old.setdefault(m.old_unit, []).append((m.old.start, m.old.end, "figure", m.change, ""))
         if m.new is not None:
             badge = f"{m.old.text}→{m.new.text} {change_label(m, {})}" if m.old is not None and m.change in ("up", "down") else ""
-            marks_new.setdefault(m.new_unit, []).append((m.new.start, m.new.end, m.change, badge))
+            marks_new.setdefault(m.new_unit, []).append((m.new.start, m.new.end, "figure", m.change, badge))
+    for k, spans in _recycled_by_unit(comparison).items():
+        marks_new.setdefault(k, []).extend(spans)
     out: list[tuple[list[Segment], list[Segment]]] = [([], []) for _ in rows]
     groups: dict[int, list[int]] = {}
     for n, row in enumerate(rows):
@@ -244,8 +250,8 @@ def _take(segs: list[Segment], length: int) -> tuple[list[Segment], list[Segment
     return taken, rest
 
 
-def _mark(segs: list[Segment], marks: list[tuple[int, int, str, str]]) -> list[Segment]:
-    """Split segments at figure boundaries; the pieces inside a figure carry its change."""
+def _mark(segs: list[Segment], marks: list[tuple[int, int, str, str, str]]) -> list[Segment]:
+    """Split segments at mark boundaries; the pieces inside a mark carry its field's value."""
     if not marks:
         return segs
     out: list[Segment] = []
@@ -254,13 +260,26 @@ def _mark(segs: list[Segment], marks: list[tuple[int, int, str, str]]) -> list[S
         bounds = {b - pos for m in marks for b in (m[0], m[1]) if 0 < b - pos < len(seg.text)}
         cuts = sorted({0, len(seg.text)} | bounds)
         for a, b in zip(cuts, cuts[1:]):
-            mark = next((m for m in marks if m[0] <= pos + a and pos + b <= m[1]), None)
-            piece = Segment(seg.text[a:b], seg.change, mark[2] if mark else "")
-            if mark and pos + b == mark[1]:
-                piece.badge = mark[3]
+            piece = Segment(seg.text[a:b], seg.change, seg.figure, "", seg.recycled)
+            for start, end, name, value, badge in marks:
+                if start <= pos + a and pos + b <= end:
+                    setattr(piece, name, value)
+                    if badge and pos + b == end:
+                        piece.badge = badge
             out.append(piece)
         pos += len(seg.text)
     return out
+
+
+def _recycled_by_unit(comparison: Comparison) -> dict[int, list]:
+    """Recycled spans, and the formulae inside them, as marks per unit of the later report."""
+    recycling = comparison.recycling
+    spans = [(s.start, s.end, s.kind) for s in recycling.spans]
+    spans += [(a, b, "formulae") for a, b in recycling.formula_spans
+              if any(s.start < b and a < s.end for s in recycling.spans)]
+    units = comparison.new.units
+    return {k: [(a - units[k].start, b - units[k].start, "recycled", kind, "") for a, b, kind in pieces]
+            for k, pieces in cut_by_unit(spans, units).items()}
 
 
 def _strip(segs: list[Segment]) -> list[Segment]:
@@ -270,6 +289,6 @@ def _strip(segs: list[Segment]) -> list[Segment]:
     while segs and not segs[0].text.strip():
         segs.pop(0)
     if segs:
-        segs[-1] = Segment(segs[-1].text.rstrip(), segs[-1].change, segs[-1].figure, segs[-1].badge)
-        segs[0] = Segment(segs[0].text.lstrip(), segs[0].change, segs[0].figure, segs[0].badge)
+        segs[-1] = replace(segs[-1], text=segs[-1].text.rstrip())
+        segs[0] = replace(segs[0], text=segs[0].text.lstrip())
     return segs

@@ -1,0 +1,174 @@
+"""Recycled text: the runs of the later report that stand anywhere in the earlier one.
+
+Both texts become a *stream* of comparable characters: whitespace dropped, NFKC and one kind of
+quote, and every figure folded into one placeholder, so 组织集体学习10次 and 组织集体学习12次 read the
+same. Runs are found from an index of every K-gram of the earlier stream (K = the minimum run
+length) and extended forward, in time linear in the texts. A run whose figures differ is
+*template reuse* (figures swapped); otherwise it is a verbatim copy. Characters inside a common
+formula (formulae.py) are counted apart: everyone must write them.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .textnorm import FIGURE
+
+MIN_CHARS = 10
+_SENTENCE_END = set("。！？；!?;")
+MAX_CANDIDATES = 16
+"""Positions of one K-gram tried when extending (boilerplate repeats; the first few suffice)."""
+PLACEHOLDER = "\uE000"
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'})
+
+
+@dataclass
+class Stream:
+    """Comparable characters of a text, each with the original span it stands for."""
+
+    chars: str
+    starts: list[int]
+    ends: list[int]
+    figures: list[str]
+    """For a placeholder: the figure as written (NFKC); "" for other characters."""
+
+
+@dataclass
+class Span:
+    """A run of the later text found in the earlier one; offsets into the original texts."""
+
+    start: int
+    end: int
+    old_start: int
+    old_end: int
+    kind: str
+    """verbatim | figures_swapped"""
+
+
+@dataclass
+class Recycling:
+    spans: list[Span]
+    """Recycled text cut at sentence ends, each piece verbatim or figures-swapped."""
+    runs: list[Span]
+    """The maximal runs, whole (a run is figures-swapped when any of its figures changed)."""
+    formula_spans: list[tuple[int, int]] = field(default_factory=list)
+    """Spans of the later text that are common formulae (counted apart)."""
+
+
+def stream(text: str) -> Stream:
+    chars, starts, ends, figures = [], [], [], []
+    figure_at = {m.start(): m.end() for m in FIGURE.finditer(text)}
+    k = 0
+    n = len(text)
+    while k < n:
+        end = figure_at.get(k)
+        if end is not None:
+            chars.append(PLACEHOLDER)
+            starts.append(k)
+            ends.append(end)
+            figures.append(unicodedata.normalize("NFKC", text[k:end]))
+            k = end
+            continue
+        ch = text[k]
+        if not ch.isspace():
+            norm = unicodedata.normalize("NFKC", ch).translate(_QUOTES)
+            chars.append(norm if len(norm) == 1 else ch)
+            starts.append(k)
+            ends.append(k + 1)
+            figures.append("")
+        k += 1
+    return Stream("".join(chars), starts, ends, figures)
+
+
+def find_recycled(old_text: str, new_text: str, min_chars: int = MIN_CHARS, formulae=None) -> Recycling:
+    """Maximal runs (>= min_chars comparable characters) of new_text that also stand in old_text."""
+    old, new = stream(old_text), stream(new_text)
+    k = min_chars
+    index: dict[str, list[int]] = {}
+    for p in range(len(old.chars) - k + 1):
+        positions = index.setdefault(old.chars[p:p + k], [])
+        if len(positions) < MAX_CANDIDATES:
+            positions.append(p)
+    spans: list[Span] = []
+    runs: list[Span] = []
+    p = 0
+    a, b = old.chars, new.chars
+    while p <= len(b) - k:
+        candidates = index.get(b[p:p + k])
+        if not candidates:
+            p += 1
+            continue
+        best_len, best_q = 0, -1
+        for q in candidates:
+            length = k
+            while p + length < len(b) and q + length < len(a) and b[p + length] == a[q + length]:
+                length += 1
+            if length > best_len or (length == best_len and _same_figures(old, new, q, p, length)):
+                best_len, best_q = length, q
+        runs.append(_span(old, new, best_q, p, best_len))
+        # Each sentence of a run is verbatim or figures-swapped on its own: a copied paragraph
+        # stays a verbatim copy even when the run goes on into a sentence with new figures.
+        cut = p
+        for d in range(best_len):
+            if b[p + d] in _SENTENCE_END or d == best_len - 1:
+                spans.append(_span(old, new, best_q + (cut - p), cut, p + d + 1 - cut))
+                cut = p + d + 1
+        p += best_len
+    formula_spans = formulae.find(new_text) if formulae is not None else []
+    return Recycling(spans, runs, formula_spans)
+
+
+def _span(old: Stream, new: Stream, q: int, p: int, length: int) -> Span:
+    swapped = not _same_figures(old, new, q, p, length)
+    return Span(new.starts[p], new.ends[p + length - 1], old.starts[q], old.ends[q + length - 1],
+                "figures_swapped" if swapped else "verbatim")
+
+
+def _same_figures(old: Stream, new: Stream, q: int, p: int, length: int) -> bool:
+    return all(old.figures[q + d] == new.figures[p + d] for d in range(length) if new.chars[p + d] == PLACEHOLDER)
+
+
+_COUNTED = re.compile(r"[\w\u4e00-\u9fff*＊×]")
+KINDS = ("verbatim", "figures_swapped", "formulae")
+
+
+class Shares:
+    """Share of counted characters (not whitespace, not punctuation) in each kind of recycled
+    text, for any range of the later report, from prefix sums (O(1) a range)."""
+
+    def __init__(self, text: str, recycling: Recycling):
+        kind = np.zeros(len(text), dtype=np.int8)  # 0 new, 1 verbatim, 2 figures swapped, 3 formula
+        for s in recycling.spans:
+            kind[s.start:s.end] = 1 if s.kind == "verbatim" else 2
+        for a, b in recycling.formula_spans:
+            inside = kind[a:b]
+            inside[inside > 0] = 3
+        counted = np.fromiter((bool(_COUNTED.match(ch)) for ch in text), dtype=bool, count=len(text))
+        self._total = np.concatenate([[0], np.cumsum(counted)])
+        self._kind = [np.concatenate([[0], np.cumsum(counted & (kind == k))]) for k in (1, 2, 3)]
+
+    def of(self, start: int = 0, end: int | None = None) -> dict[str, float]:
+        end = len(self._total) - 1 if end is None else end
+        total = int(self._total[end] - self._total[start])
+        parts = [int(c[end] - c[start]) / total if total else 0.0 for c in self._kind]
+        out = dict(zip(KINDS, parts))
+        out["total"] = parts[0] + parts[1]
+        return out
+
+
+def cut_by_unit(spans: list[tuple[int, int, object]], units) -> dict[int, list[tuple[int, int, object]]]:
+    """Spans (start, end, payload) cut at unit boundaries: unit index -> [(start, end, payload)]."""
+    starts = [u.start for u in units]
+    out: dict[int, list] = {}
+    for start, end, payload in spans:
+        k = max(bisect_right(starts, start) - 1, 0)
+        while k < len(units) and units[k].start < end:
+            a, b = max(start, units[k].start), min(end, units[k].end)
+            if a < b:
+                out.setdefault(k, []).append((a, b, payload))
+            k += 1
+    return out
