@@ -47,6 +47,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(run=_metrics)
 
+    p = sub.add_parser("scan", help="find text shared among many reports",
+                       description="Every report against every other: shared text, ranked pairs, templates shared by 3+ reports.")
+    p.add_argument("paths", nargs="+", help="report files or folders (searched recursively for .txt, .md, .docx)")
+    p.add_argument("-o", "--output", help="output file (default: scan.html for html, stdout for json)")
+    p.add_argument("--format", choices=["html", "json"], default="html")
+    p.add_argument("--pairs", type=int, default=0, metavar="N",
+                   help="also write the full comparison of the N most similar pairs, linked from the page")
+    p.add_argument("--formulae", action="append", default=[], metavar="FILE", help="extra list of common formulae")
+    p.add_argument("--max-share", type=float, default=0.05,
+                   help="text in more than this share of the reports is what everyone writes, not a copy (default 0.05)")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="page language")
+    p.set_defaults(run=_scan)
+
     p = sub.add_parser("formulae", help="build a list of common formulae from many reports",
                        description="Common formulae are phrases many reports share (树牢“四个意识”…); recycling them is not copying.")
     fsub = p.add_subparsers(title="formulae commands", metavar="ACTION")
@@ -66,6 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("new", help="the later report (this year)")
     p.add_argument("-o", "--output", help="output file (default: review.html for html, stdout for json)")
     p.add_argument("--format", choices=["html", "json"], default="html")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="page language")
+    p.add_argument("--min-recycled", type=int, default=10, metavar="N",
+                   help="shortest recycled run, in characters without whitespace (default 10)")
+    p.add_argument("--formulae", action="append", default=[], metavar="FILE", help="extra list of common formulae")
     p.set_defaults(run=_compare)
     return parser
 
@@ -108,6 +125,28 @@ def _number(value: float) -> str:
     return f"{value:g}" if value is not None else "?"
 
 
+def _scan(args) -> int:
+    from pathlib import Path
+
+    from .formulae import load_formulae
+    from .scan import scan, terminal_progress
+    from .scan_output import scan_as_dict, write_pair_pages
+    from .render import render_scan
+
+    progress = terminal_progress if sys.stderr.isatty() else None
+    result = scan(args.paths, load_formulae(args.formulae), args.max_share, progress)
+    for path, reason in result.skipped:
+        print(f"reportdiff: skipped {path}: {reason.split(': ', 1)[-1]}", file=sys.stderr)
+    if args.format == "json":
+        _write(json.dumps(scan_as_dict(result), ensure_ascii=False, indent=1), args.output)
+        return 0
+    out = Path(args.output or "scan.html")
+    links = write_pair_pages(result, args.pairs, out, args.lang) if args.pairs else {}
+    _write(render_scan(result, links, args.lang), str(out))
+    print(f"wrote {out}" + (f" and {len(links)} comparison pages" if links else ""), file=sys.stderr)
+    return 0
+
+
 def _formulae_build(args) -> int:
     from .formulae import build_from_paths
 
@@ -125,12 +164,16 @@ def _compare(args) -> int:
     from .render import render_html
     from .report_json import comparison_as_dict
 
-    comparison = compare_files(args.old, args.new)
+    from .formulae import load_formulae
+
+    if args.min_recycled < 4:
+        raise ReportdiffError("--min-recycled must be at least 4 characters")
+    comparison = compare_files(args.old, args.new, min_recycled=args.min_recycled, formulae=load_formulae(args.formulae))
     if args.format == "json":
         _write(json.dumps(comparison_as_dict(comparison), ensure_ascii=False, indent=1), args.output)
     else:
         out = args.output or "review.html"
-        _write(render_html(comparison), out)
+        _write(render_html(comparison, args.lang), out)
         print(f"wrote {out}", file=sys.stderr)
     return 0
 

@@ -79,9 +79,20 @@ def learn_formulae(texts: list[str], min_reports: int = 3, min_share: float = 0.
     streams = [stream(t).chars for t in texts]
     groups = groups or [str(k) for k in range(len(texts))]
     df: Counter = Counter()
-    for chars in streams:
-        df.update({chars[p:p + LEARN_K] for p in range(len(chars) - LEARN_K + 1)})
+    gram_groups: dict[str, set[str]] = {}  # capped at min_groups members: enough to decide
+    for chars, group in zip(streams, groups):
+        grams = {chars[p:p + LEARN_K] for p in range(len(chars) - LEARN_K + 1)}
+        df.update(grams)
+        if min_groups > 1:
+            for g in grams:
+                members = gram_groups.setdefault(g, set())
+                if len(members) < min_groups:
+                    members.add(group)
     need = max(min_reports, int(min_share * len(texts) + 0.999))
+    if min_groups > 1:
+        for g, members in gram_groups.items():
+            if len(members) < min_groups:
+                df[g] = 0
     phrase_df: Counter = Counter()
     phrase_groups: dict[str, set[str]] = {}
     for chars, group in zip(streams, groups):

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 
 from .compare import Comparison
-from .view import build_view
+from .view import build_scan_view, build_view
 
 
 def templates_dir() -> Path:
@@ -35,3 +35,7 @@ def environment() -> jinja2.Environment:
 
 def render_html(comparison: Comparison, lang: str = "zh") -> str:
     return environment().get_template("review.html.j2").render(page=build_view(comparison, lang))
+
+
+def render_scan(result, links: dict[int, str], lang: str = "zh") -> str:
+    return environment().get_template("scan.html.j2").render(page=build_scan_view(result, links, lang))

@@ -292,3 +292,51 @@ def _strip(segs: list[Segment]) -> list[Segment]:
         segs[-1] = replace(segs[-1], text=segs[-1].text.rstrip())
         segs[0] = replace(segs[0], text=segs[0].text.lstrip())
     return segs
+
+
+SCAN_LABELS = {
+    "zh": {"page_title": "多份报告相互雷同检查", "reports": "份报告", "pairs": "相互雷同的报告对", "clusters": "三份以上共用的段落",
+           "peers": "每份报告最相似的另一份", "shared": "共有文字占比", "longest": "最长的共有段落", "compare": "逐条对比",
+           "skipped": "未能读取", "none": "无", "chars": "字", "in_reports": "份报告共用"},
+    "en": {"page_title": "Shared text across reports", "reports": "reports", "pairs": "Pairs sharing text",
+           "clusters": "Passages shared by three or more reports", "peers": "Each report's most similar peer",
+           "shared": "shared", "longest": "Longest shared passages", "compare": "full comparison", "skipped": "Could not read",
+           "none": "none", "chars": "chars", "in_reports": "reports"},
+}
+
+
+@dataclass
+class ScanPairView:
+    rank: int
+    a: str
+    b: str
+    shared_a: str
+    shared_b: str
+    weight: float
+    passages: list[str]
+    link: str
+
+
+@dataclass
+class ScanPageView:
+    lang: str
+    labels: dict[str, str]
+    report_count: int
+    pairs: list[ScanPairView]
+    clusters: list[tuple[str, list[str]]]
+    peers: list[tuple[str, str, str]]
+    skipped: list[tuple[str, str]]
+
+
+def build_scan_view(result, links: dict[int, str], lang: str = "zh", limit: int = 500) -> ScanPageView:
+    """The scan page's data: pairs ranked by shared text (the first `limit`), clusters, peers."""
+    names = [r.path for r in result.reports]
+    pairs = [ScanPairView(k + 1, names[p.a], names[p.b], f"{p.shared_a:.0%}", f"{p.shared_b:.0%}", p.weight,
+                          [x.text for x in p.passages[:3]], links.get(k, ""))
+             for k, p in enumerate(result.pairs[:limit])]
+    clusters = [(c.text, [names[k] for k in c.reports]) for c in result.clusters[:100]]
+    peers = []
+    for k, p in sorted(result.peers().items(), key=lambda kp: names[kp[0]]):
+        other, share = (p.b, p.shared_a) if p.a == k else (p.a, p.shared_b)
+        peers.append((names[k], names[other], f"{share:.0%}"))
+    return ScanPageView(lang, SCAN_LABELS[lang], len(result.reports), pairs, clusters, peers, result.skipped)
