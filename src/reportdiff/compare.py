@@ -78,7 +78,7 @@ def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae:
         moved_from = old_place = None
         if moved and old_unit.kind == "heading" and old_unit.level == 1:
             old_place = old.sections().index(first_old) + 1
-        elif moved and old_unit.parent >= 0 and old_unit.section not in moved_sections:
+        elif moved and _parent_changed(alignment, match, by_old):
             moved_from = old_unit.parent
         # One row per unit of the longer side; a split/merge's rows share a group number.
         for k in range(max(len(match.old), len(match.new))):
@@ -151,11 +151,17 @@ def _moved_sections(section_pairs: dict[int, int]) -> set[int]:
 def _moved(alignment: Alignment, match: Match, by_old: dict[int, Match], moved_sections: set[int]) -> bool:
     """A unit moved when it now sits under a different heading, or its whole section moved."""
     old_u = alignment.old.units[match.old[0]]
-    new_u = alignment.new.units[match.new[0]]
     if old_u.section in moved_sections:
         return True
     if old_u.kind == "heading" and old_u.level == 1:
         return False
+    return _parent_changed(alignment, match, by_old)
+
+
+def _parent_changed(alignment: Alignment, match: Match, by_old: dict[int, Match]) -> bool:
+    """The unit's heading in the later report is not the counterpart of its heading before."""
+    old_u = alignment.old.units[match.old[0]]
+    new_u = alignment.new.units[match.new[0]]
     if old_u.parent < 0 or new_u.parent < 0:
         return (old_u.parent < 0) != (new_u.parent < 0)
     parent_match = by_old.get(old_u.parent)

@@ -1,6 +1,7 @@
 """The review page's view-model: plain data the templates only display, never compute."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,6 +18,12 @@ LABELS = {
         "section": "部分", "old_place": "原第{}部分",
         "metrics": "数字变化", "subject": "指标", "change": "变化", "up": "上升", "down": "下降",
         "same_value": "持平", "unknown": "被隐去", "figures": "数字", "masked_note": "数字以**隐去",
+        "recycled": "沿用上一年文字", "verbatim": "原文照搬", "figures_swapped": "仅换数字", "formulae": "通用提法",
+        "new_text": "新写", "outline": "目录", "filters": "筛选", "all": "全部", "changes": "隐藏未改动",
+        "only_new": "只看新增", "only_figures": "只看数字变化", "only_recycled": "只看沿用文字", "search": "搜索",
+        "next_change": "下一处改动 (j)", "prev_change": "上一处改动 (k)", "year": "年度", "copy_hint": "可直接复制",
+        "sections_strip": "各部分：沿用与新写", "new_initiatives": "新增事项", "no_match": "没有符合筛选条件的条目",
+        "figures_changed": "数字变化", "recycled_short": "沿用",
     },
     "en": {
         "same": "unchanged", "numbers_only": "figures only", "edited": "edited", "added": "new", "removed": "dropped",
@@ -27,6 +34,13 @@ LABELS = {
         "compare": "Side by side", "section": "Section", "old_place": "was section {}",
         "metrics": "Changed figures", "subject": "Figure", "change": "Change", "up": "up", "down": "down",
         "same_value": "unchanged", "unknown": "masked", "figures": "figures", "masked_note": "figure hidden as **",
+        "recycled": "Text carried over from last year", "verbatim": "verbatim", "figures_swapped": "figures swapped",
+        "formulae": "common formulae", "new_text": "new text", "outline": "Outline", "filters": "Filters", "all": "all",
+        "changes": "hide unchanged", "only_new": "only new", "only_figures": "only changed figures",
+        "only_recycled": "only recycled", "search": "Search", "next_change": "next change (j)",
+        "prev_change": "previous change (k)", "year": "year", "copy_hint": "ready to copy",
+        "sections_strip": "Sections: recycled vs new", "new_initiatives": "new items",
+        "no_match": "No unit matches the filters", "figures_changed": "changed figures", "recycled_short": "recycled",
     },
 }
 
@@ -48,12 +62,13 @@ class Segment:
 class MetricView:
     anchor: str
     section: str
+    section_order: int
     subject: str
     old: str
     new: str
     change: str
     label: str
-    """▲20% / ▼3 / ＝ / ? (masked) / 新增 / 删去"""
+    """▲20% / ▼3 / ＝ / 被隐去 / 新增 / 删去"""
     sort_change: float
     masked: bool
     flags: str
@@ -72,6 +87,8 @@ class RowView:
     moved_note: str = ""
     moved_href: str = ""
     join: str = ""
+    figures_changed: bool = False
+    recycled: bool = False
 
 
 @dataclass
@@ -80,6 +97,11 @@ class SectionView:
     title: str
     rows: list[RowView] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    recycled: dict[str, int] = field(default_factory=dict)
+    """Whole percents of the section's text of this year: verbatim, figures_swapped, formulae, new_text."""
+    recycled_total: int = 0
+    """verbatim + figures_swapped, in whole percents."""
+    span: tuple[int, int] = (0, 0)
 
 
 @dataclass
@@ -93,6 +115,7 @@ class ItemView:
 class ReportView:
     name: str
     title: str
+    year: str
     chars: int
 
 
@@ -108,6 +131,8 @@ class PageView:
     removed: list[ItemView]
     metrics: list[MetricView]
     figure_counts: list[tuple[str, str, int]]
+    recycled: list[tuple[str, str, int]]
+    """(kind, label, whole percent) for the recycled bar: verbatim, figures_swapped, formulae, new."""
 
 
 def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
@@ -121,8 +146,9 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     removed: list[ItemView] = []
     rows_with_anchor: list[tuple[Row, RowView]] = []
     segments = _row_segments(comparison)
-    metric_views: list[MetricView] = []
     section_of_row: dict[int, SectionView] = {}
+    changed_rows = {m.row for m in comparison.metrics if m.change in ("up", "down", "unknown", "added", "removed")}
+    recycled_units = {k for k in cut_by_unit([(s.start, s.end, None) for s in comparison.recycling.spans], new.units)}
     for n, row in enumerate(comparison.rows):
         unit = new.units[row.new] if row.new is not None else old.units[row.old]
         if unit.kind == "heading" and unit.level == 1 and (row.new is not None or row.status == "removed"):
@@ -132,12 +158,16 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
             current = SectionView(f"s{len(sections)}", labels["closing"])
             sections.append(current)
         section_of_row[n] = current
+        if row.new is not None:
+            u = new.units[row.new]
+            current.span = (u.start if current.span == (0, 0) else current.span[0], u.end)
         if row.old is not None and old.units[row.old].kind == "heading" and old.units[row.old].level == 1:
             section_anchor_of_old[row.old] = current.anchor
         old_segs, new_segs = segments[n]
         view = RowView(f"u{n}", row.status, labels[row.status], unit.kind, unit.level, old_segs, new_segs,
                        similarity=f"{row.similarity:.0%}" if row.status in ("numbers_only", "edited") else "",
-                       join=labels[row.join] if row.join else "")
+                       join=labels[row.join] if row.join else "", figures_changed=n in changed_rows,
+                       recycled=row.new in recycled_units)
         current.rows.append(view)
         current.counts[row.status] = current.counts.get(row.status, 0) + 1
         rows_with_anchor.append((row, view))
@@ -145,11 +175,6 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
             added.append(ItemView(view.anchor, current.title, unit.content))
         elif row.status == "removed" and unit.kind in ("point", "lead", "heading"):
             removed.append(ItemView(view.anchor, current.title, unit.content))
-    for m in comparison.metrics:
-        metric_views.append(MetricView(
-            f"u{m.row}", section_of_row[m.row].title, m.subject, m.old.text if m.old else "", m.new.text if m.new else "",
-            m.change, change_label(m, labels), m.ratio if m.ratio is not None else (m.delta or 0), m.masked,
-            " ".join(m.flags)))
     for row, view in rows_with_anchor:
         if row.old_place is not None:
             view.moved_note = labels["old_place"].format(row.old_place)
@@ -157,12 +182,35 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
             view.moved_note = f'{labels["moved_from"]}「{_short(old.units[row.moved_from].content)}」'
             view.moved_href = "#" + section_anchor_of_old.get(old.units[row.moved_from].section, "")
     sections = [s for s in sections if s.rows]
+    order = {s.anchor: k for k, s in enumerate(sections)}
+    for section in sections:
+        start, end = section.span
+        section.recycled = _percents(comparison.shares.of(start, end) if end > start else {})
+        section.recycled_total = section.recycled["verbatim"] + section.recycled["figures_swapped"]
+    metric_views = [
+        MetricView(f"u{m.row}", section_of_row[m.row].title, order[section_of_row[m.row].anchor], m.subject,
+                   m.old.text if m.old else "", m.new.text if m.new else "", m.change, change_label(m, labels),
+                   m.ratio if m.ratio is not None else (m.delta or 0), m.masked, " ".join(m.flags))
+        for m in comparison.metrics
+    ]
     counts = [(s, labels[s], comparison.summary.get(s, 0)) for s in STATUSES]
     changes = [m.change for m in comparison.metrics]
     figure_counts = [("up", labels["up"], changes.count("up")), ("down", labels["down"], changes.count("down")),
                      ("same", labels["same_value"], changes.count("same")),
                      ("unknown", labels["unknown"], sum(m.masked for m in comparison.metrics))]
-    return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed, metric_views, figure_counts)
+    overall = _percents(comparison.shares.of())
+    recycled = [(k, labels[k], overall[k]) for k in ("verbatim", "figures_swapped", "formulae", "new_text")]
+    return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed, metric_views,
+                    figure_counts, recycled)
+
+
+def _percents(shares: dict[str, float]) -> dict[str, int]:
+    """Whole percents that add up to 100: verbatim, figures_swapped, formulae and new text."""
+    parts = [shares.get("verbatim", 0.0), shares.get("figures_swapped", 0.0), shares.get("formulae", 0.0)]
+    parts.append(max(0.0, 1.0 - sum(parts)))
+    rounded = [round(p * 100) for p in parts]
+    rounded[-1] += 100 - sum(rounded)
+    return dict(zip(("verbatim", "figures_swapped", "formulae", "new_text"), rounded))
 
 
 def change_label(m, labels: dict[str, str]) -> str:
@@ -182,7 +230,8 @@ def _short(text: str, width: int = 14) -> str:
 
 
 def _report(outline) -> ReportView:
-    return ReportView(Path(outline.path).name, outline.title, len(outline.source))
+    found = re.search(r"(?:19|20)\d\d", outline.title or outline.source[:200])
+    return ReportView(Path(outline.path).name, outline.title, found.group() if found else "", len(outline.source))
 
 
 def _row_segments(comparison: Comparison) -> list[tuple[list[Segment], list[Segment]]]:

@@ -1,0 +1,139 @@
+// Review page behaviour: filters (kept in the URL fragment), search, j/k between changes,
+// sortable metrics, the outline toggle on narrow screens. Nothing runs per row on load.
+(function () {
+  "use strict";
+  var body = document.body;
+  body.classList.remove("nojs");
+  body.classList.add("js");
+  var MODES = ["all", "changes", "new", "figures", "recycled"];
+  var state = { mode: "all", q: "" };
+  var search = document.getElementById("q");
+  var shown = document.getElementById("shown");
+  var note = document.querySelector(".nomatch-note");
+  var rows = null;  // collected on first use, not on load
+
+  function allRows() {
+    if (!rows) rows = Array.prototype.slice.call(document.querySelectorAll("tr.row"));
+    return rows;
+  }
+  function readHash() {
+    var h = location.hash.slice(1);
+    if (h.indexOf("=") < 0) return;  // a plain anchor (#u12): leave the filters alone
+    var params = new URLSearchParams(h);
+    var mode = params.get("f");
+    state.mode = MODES.indexOf(mode) >= 0 ? mode : "all";
+    state.q = params.get("q") || "";
+  }
+  function writeHash() {
+    var params = new URLSearchParams();
+    if (state.mode !== "all") params.set("f", state.mode);
+    if (state.q) params.set("q", state.q);
+    var h = params.toString();
+    history.replaceState(null, "", h ? "#" + h : location.pathname + location.search);
+  }
+  function visible(row) { return row.offsetParent !== null; }
+  function apply() {
+    MODES.forEach(function (m) { body.classList.toggle("f-" + m, state.mode === m && m !== "all"); });
+    var radio = document.querySelector('input[name=mode][value="' + state.mode + '"]');
+    if (radio) radio.checked = true;
+    if (search.value !== state.q) search.value = state.q;
+    var q = state.q.trim().toLowerCase();
+    if (q || body.dataset.searched) {
+      allRows().forEach(function (row) {
+        row.classList.toggle("nomatch", !!q && row.textContent.toLowerCase().indexOf(q) < 0);
+      });
+      body.dataset.searched = q ? "1" : "";
+    }
+    if (state.mode !== "all" || q) {
+      var n = allRows().filter(visible).length;
+      shown.textContent = n + " / " + allRows().length;
+      note.hidden = n > 0;
+    } else {
+      shown.textContent = "";
+      note.hidden = true;
+    }
+  }
+  document.querySelectorAll("input[name=mode]").forEach(function (radio) {
+    radio.addEventListener("change", function () { state.mode = radio.value; apply(); writeHash(); });
+  });
+  var timer = null;
+  search.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { state.q = search.value; apply(); writeHash(); }, 150);
+  });
+
+  // j / k (or n / p): next / previous change among the visible rows.
+  var current = null;
+  function step(delta) {
+    var changes = allRows().filter(function (r) { return !r.classList.contains("st-same") && visible(r); });
+    if (!changes.length) return;
+    var i = current ? changes.indexOf(current) : -1;
+    if (i < 0 && current) {  // the current row is hidden now: start from where it was
+      i = changes.findIndex(function (r) { return r.compareDocumentPosition(current) & Node.DOCUMENT_POSITION_PRECEDING; });
+      i = delta > 0 ? i - 1 : i;
+    }
+    var next = changes[Math.min(Math.max(i + delta, 0), changes.length - 1)];
+    if (current) current.classList.remove("current");
+    current = next;
+    current.classList.add("current");
+    current.scrollIntoView({ block: "center" });
+  }
+  document.getElementById("next").addEventListener("click", function () { step(1); });
+  document.getElementById("prev").addEventListener("click", function () { step(-1); });
+  document.addEventListener("keydown", function (e) {
+    var tag = (e.target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "textarea" || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === "j" || e.key === "n") { step(1); e.preventDefault(); }
+    if (e.key === "k" || e.key === "p") { step(-1); e.preventDefault(); }
+  });
+
+  // In-page links keep the filters in the fragment; a target hidden by a filter shows everything.
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest && e.target.closest('a[href^="#"]');
+    if (!link) return;
+    var target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    e.preventDefault();
+    if (target.offsetParent === null && target.tagName !== "TBODY") { state.mode = "all"; state.q = ""; apply(); writeHash(); }
+    target.scrollIntoView({ block: "start" });
+    if (target.classList.contains("row")) {
+      if (current) current.classList.remove("current");
+      current = target;
+      target.classList.add("current");
+    }
+    body.classList.remove("nav-open");
+  });
+
+  // Sortable tables: click a column button; numbers sort by data-sort, text by locale.
+  document.querySelectorAll("table.sortable button.sort").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var table = button.closest("table");
+      var col = +button.dataset.col;
+      var numeric = button.dataset.type === "number";
+      var dir = button.getAttribute("aria-sort") === "ascending" ? -1 : 1;
+      table.querySelectorAll("button.sort").forEach(function (b) { b.removeAttribute("aria-sort"); });
+      button.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
+      var tbody = table.tBodies[0];
+      var items = Array.prototype.slice.call(tbody.rows).map(function (tr, i) {
+        var cell = tr.cells[col];
+        var key = cell.dataset.sort !== undefined ? cell.dataset.sort : cell.textContent;
+        return { tr: tr, key: numeric ? parseFloat(key) || 0 : key, i: i };
+      });
+      items.sort(function (a, b) {
+        var c = numeric ? a.key - b.key : String(a.key).localeCompare(String(b.key), document.documentElement.lang);
+        return c * dir || a.i - b.i;
+      });
+      items.forEach(function (item) { tbody.appendChild(item.tr); });
+    });
+  });
+
+  var toggle = document.querySelector(".navtoggle");
+  toggle.addEventListener("click", function () {
+    var open = body.classList.toggle("nav-open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+
+  readHash();
+  apply();
+  window.addEventListener("hashchange", function () { readHash(); apply(); });
+})();

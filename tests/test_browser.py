@@ -1,0 +1,176 @@
+"""The review page as a person uses it, in Debian's Chromium driven by Playwright: filters,
+search, keyboard, links, sorting, JavaScript off, print, phone width, XSS, no network.
+Screenshots go to tests/_artifacts/ (ignored by git, kept by CI)."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLES
+
+import reportdiff
+from reportdiff import outline_text
+from reportdiff.compare import compare
+from reportdiff.render import render_html
+
+CHROMIUM = next((p for p in ("/usr/lib/chromium/chromium", shutil.which("chromium") or "") if p and os.path.exists(p)), None)
+ARTIFACTS = ROOT / "tests" / "_artifacts"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+
+if CHROMIUM is None and os.environ.get("CI"):
+    pytest.fail("Chromium is missing: .ci/run installs it (apt-get install chromium fonts-wqy-microhei)", pytrace=False)
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def samples_page(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("page") / "review.html"
+    path.write_text(render_html(reportdiff.compare_files(SAMPLES / "2021.txt", SAMPLES / "2022.txt")), encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def page(browser, samples_page):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
+    pg.outside = []
+    pg.on("request", lambda r: pg.outside.append(r.url) if not r.url.startswith(("file:", "data:", "about:")) else None)
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.goto(samples_page.as_uri())
+    yield pg
+    assert pg.outside == [], "the page made a network request"
+    assert pg.errors == [], pg.errors
+    context.close()
+
+
+def visible_rows(pg) -> list[str]:
+    return pg.eval_on_selector_all("tr.row", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.className)")
+
+
+def test_screenshots_desktop_and_phone(browser, samples_page):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for name, width in (("desktop", 1400), ("phone", 375)):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        pg = context.new_page()
+        pg.goto(samples_page.as_uri())
+        pg.screenshot(path=str(ARTIFACTS / f"samples-{name}.png"), full_page=True)
+        if width == 375:  # readable at phone width: no sideways scrolling
+            assert pg.evaluate("document.documentElement.scrollWidth") <= width + 1
+        context.close()
+
+
+@pytest.mark.parametrize("mode,check", [
+    ("changes", lambda cls: "st-same" not in cls and "st-numbers_only" not in cls),
+    ("new", lambda cls: "st-added" in cls),
+    ("figures", lambda cls: "has-fig" in cls),
+    ("recycled", lambda cls: "has-rec" in cls),
+])
+def test_filters_show_what_they_say_and_survive_reload(page, mode, check):
+    everything = len(visible_rows(page))
+    page.check(f"input[name=mode][value={mode}]")
+    shown = visible_rows(page)
+    assert shown and len(shown) < everything
+    assert all(check(cls) for cls in shown)
+    assert f"f={mode}" in page.url
+    page.reload()
+    assert page.is_checked(f"input[name=mode][value={mode}]")
+    assert visible_rows(page) == shown
+    page.check("input[name=mode][value=all]")
+    assert len(visible_rows(page)) == everything
+
+
+def test_search_finds_dropped_text(page):
+    page.fill("#q", "疫情防控")
+    for _ in range(100):  # the search waits for typing to pause (wait_for_function is barred by the page's CSP)
+        if page.evaluate("document.querySelectorAll('tr.row.nomatch').length") > 0:
+            break
+        page.wait_for_timeout(30)
+    shown = visible_rows(page)
+    assert any("st-removed" in cls for cls in shown) and len(shown) < 5
+    texts = page.eval_on_selector_all("tr.row", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.textContent)")
+    assert all("疫情防控" in t for t in texts)
+    assert "q=" in page.url
+
+
+def test_keyboard_moves_between_changes(page):
+    page.keyboard.press("j")
+    first = page.eval_on_selector("tr.row.current", "r => r.className")
+    assert "st-same" not in first
+    page.keyboard.press("j")
+    page.keyboard.press("k")
+    assert page.eval_on_selector("tr.row.current", "r => r.className") == first
+
+
+def test_sidebar_and_moved_links_jump(page):
+    link = page.locator(".sidebar a").nth(3)
+    target = link.get_attribute("href")
+    link.click()
+    top = page.eval_on_selector(target, "e => e.getBoundingClientRect().top")
+    assert -5 <= top <= 120
+    moved = page.locator("a.moved").first
+    target = moved.get_attribute("href")
+    moved.click()
+    assert -5 <= page.eval_on_selector(target, "e => e.getBoundingClientRect().top") <= 120
+
+
+def test_metrics_table_sorts(page):
+    page.click("button.sort[data-col='3']")
+    values = page.eval_on_selector_all(".metrics-table tbody tr td:nth-child(4)", "tds => tds.map(td => parseFloat(td.dataset.sort))")
+    assert values == sorted(values)
+    page.click("button.sort[data-col='3']")
+    values = page.eval_on_selector_all(".metrics-table tbody tr td:nth-child(4)", "tds => tds.map(td => parseFloat(td.dataset.sort))")
+    assert values == sorted(values, reverse=True)
+    page.click("button.sort[data-col='0']")
+    first_link = page.locator(".metrics-table tbody tr a").first
+    target = first_link.get_attribute("href")
+    first_link.click()
+    assert -5 <= page.eval_on_selector(target, "e => e.getBoundingClientRect().top") <= 700
+
+
+def test_without_javascript_everything_is_visible(browser, samples_page):
+    context = browser.new_context(java_script_enabled=False)
+    pg = context.new_page()
+    pg.goto(samples_page.as_uri())
+    assert not pg.is_visible(".toolbar")
+    total = pg.eval_on_selector_all("tr.row", "rows => rows.length")
+    assert pg.locator("tr.row:visible").count() == total
+    context.close()
+
+
+def test_print_hides_navigation(page):
+    page.emulate_media(media="print")
+    assert not page.is_visible(".sidebar") and not page.is_visible(".toolbar")
+    assert page.locator("tr.row:visible").count() == page.eval_on_selector_all("tr.row", "r => r.length")
+
+
+def test_hostile_report_text_does_not_execute(browser, tmp_path):
+    hostile = ("报告<script>window.pwned=1</script>\n一、抓学习。</style><img src=x onerror=\"window.pwned=2\">"
+               "{{ 7*7 }}&lt;b&gt;一是学习<svg onload=\"window.pwned=3\">。二是落实。\n")
+    path = tmp_path / "xss.html"
+    path.write_text(render_html(compare(outline_text("报告\n一、抓学习。一是学习。二是落实。\n"), outline_text(hostile))),
+                    encoding="utf-8")
+    context = browser.new_context()
+    pg = context.new_page()
+    dialogs = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.goto(path.as_uri())
+    assert pg.evaluate("window.pwned") is None and dialogs == []
+    assert pg.locator("img[src=x]").count() == 0 and pg.locator("svg[onload]").count() == 0
+    text = pg.inner_text("table.rows")
+    assert "<script>window.pwned=1</script>" in pg.inner_text("header") or "<script>" in text
+    assert "{{ 7*7 }}" in text and "&lt;b&gt;" in text
+    context.close()
