@@ -13,7 +13,7 @@
   var rows = null;  // collected on first use, not on load
 
   function allRows() {
-    if (!rows) rows = Array.prototype.slice.call(document.querySelectorAll("tr.row"));
+    if (!rows) rows = Array.prototype.slice.call(document.querySelectorAll(".rows .row"));
     return rows;
   }
   function readHash() {
@@ -94,7 +94,7 @@
     var target = document.getElementById(link.getAttribute("href").slice(1));
     if (!target) return;
     e.preventDefault();
-    if (target.offsetParent === null && target.tagName !== "TBODY") { state.mode = "all"; state.q = ""; apply(); writeHash(); }
+    if (target.offsetParent === null) { state.mode = "all"; state.q = ""; apply(); writeHash(); }
     target.scrollIntoView({ block: "start" });
     if (target.classList.contains("row")) {
       if (current) current.classList.remove("current");

@@ -58,7 +58,7 @@ def page(browser, samples_page):
 
 
 def visible_rows(pg) -> list[str]:
-    return pg.eval_on_selector_all("tr.row", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.className)")
+    return pg.eval_on_selector_all(".rows .row", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.className)")
 
 
 def test_screenshots_desktop_and_phone(browser, samples_page):
@@ -96,23 +96,23 @@ def test_filters_show_what_they_say_and_survive_reload(page, mode, check):
 def test_search_finds_dropped_text(page):
     page.fill("#q", "疫情防控")
     for _ in range(100):  # the search waits for typing to pause (wait_for_function is barred by the page's CSP)
-        if page.evaluate("document.querySelectorAll('tr.row.nomatch').length") > 0:
+        if page.evaluate("document.querySelectorAll('.rows .row.nomatch').length") > 0:
             break
         page.wait_for_timeout(30)
     shown = visible_rows(page)
     assert any("st-removed" in cls for cls in shown) and len(shown) < 5
-    texts = page.eval_on_selector_all("tr.row", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.textContent)")
+    texts = page.eval_on_selector_all(".rows .row", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.textContent)")
     assert all("疫情防控" in t for t in texts)
     assert "q=" in page.url
 
 
 def test_keyboard_moves_between_changes(page):
     page.keyboard.press("j")
-    first = page.eval_on_selector("tr.row.current", "r => r.className")
+    first = page.eval_on_selector(".rows .row.current", "r => r.className")
     assert "st-same" not in first
     page.keyboard.press("j")
     page.keyboard.press("k")
-    assert page.eval_on_selector("tr.row.current", "r => r.className") == first
+    assert page.eval_on_selector(".rows .row.current", "r => r.className") == first
 
 
 def test_sidebar_and_moved_links_jump(page):
@@ -146,15 +146,15 @@ def test_without_javascript_everything_is_visible(browser, samples_page):
     pg = context.new_page()
     pg.goto(samples_page.as_uri())
     assert not pg.is_visible(".toolbar")
-    total = pg.eval_on_selector_all("tr.row", "rows => rows.length")
-    assert pg.locator("tr.row:visible").count() == total
+    total = pg.eval_on_selector_all(".rows .row", "rows => rows.length")
+    assert pg.locator(".rows .row:visible").count() == total
     context.close()
 
 
 def test_print_hides_navigation(page):
     page.emulate_media(media="print")
     assert not page.is_visible(".sidebar") and not page.is_visible(".toolbar")
-    assert page.locator("tr.row:visible").count() == page.eval_on_selector_all("tr.row", "r => r.length")
+    assert page.locator(".rows .row:visible").count() == page.eval_on_selector_all(".rows .row", "r => r.length")
 
 
 def test_hostile_report_text_does_not_execute(browser, tmp_path):
@@ -170,7 +170,7 @@ def test_hostile_report_text_does_not_execute(browser, tmp_path):
     pg.goto(path.as_uri())
     assert pg.evaluate("window.pwned") is None and dialogs == []
     assert pg.locator("img[src=x]").count() == 0 and pg.locator("svg[onload]").count() == 0
-    text = pg.inner_text("table.rows")
+    text = pg.inner_text(".rows")
     assert "<script>window.pwned=1</script>" in pg.inner_text("header") or "<script>" in text
     assert "{{ 7*7 }}" in text and "&lt;b&gt;" in text
     context.close()

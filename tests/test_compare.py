@@ -142,3 +142,16 @@ def test_real_consecutive_years(old, new):
     # Real reports: the review and plan sections pair, much is edited, some is new.
     assert len(comparison.alignment.section_pairs) >= 2
     assert counts["edited"] > 0 and counts["added"] > 0
+
+
+def test_second_process_gives_the_same_result(monkeypatch):
+    """Large pairs find recycled text and figures in a second process: same result as in one."""
+    import reportdiff.compare as compare_module
+    from reportdiff.report_json import comparison_as_dict
+
+    old, new = reportdiff.load(SAMPLES / "2021.txt"), reportdiff.load(SAMPLES / "2022.txt")
+    one = comparison_as_dict(compare(old, new))
+    monkeypatch.setattr(compare_module, "PARALLEL_FROM", 0)
+    old, new = reportdiff.load(SAMPLES / "2021.txt"), reportdiff.load(SAMPLES / "2022.txt")
+    two = comparison_as_dict(compare(old, new))
+    assert one == two

@@ -42,3 +42,7 @@ def test_report_text_is_escaped():
 
 def test_templates_are_found():
     assert (templates_dir() / "review.html.j2").is_file()
+
+
+def test_samples_page_weight():
+    assert len(samples_page().encode("utf-8")) < 500_000

@@ -311,6 +311,8 @@ def _split_merge(old: Outline, new: Outline, matches: list[Match]) -> list[Match
                 continue
             own = whole_map.get(w)
             partner = own.new[0] if own and side == "split" else (own.old[0] if own else None)
+            if partner is not None and part_o.units[partner].masked == unit.masked:
+                continue  # paired with its exact counterpart: nothing was split off
             region = _region_of(part_o, partner) if partner is not None else None
             pool = [p for p in (region if region is not None else range(len(part_o.units)))
                     if p not in taken_part and part_o.units[p].kind not in ("heading", "title")

@@ -2,14 +2,16 @@
 attach inline diffs, and order the result as the later report reads."""
 from __future__ import annotations
 
+import multiprocessing as mp
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from .align import Alignment, Match, align
 from .formulae import Formulae, load_formulae
-from .metrics import Metric, pair_figures
+from .metrics import Metric, figures_by_unit, pair_figures
 from .recycle import MIN_CHARS, Recycling, Shares, find_recycled
 from .outline import Outline, joined_key
 from .textnorm import mask_figures
@@ -57,6 +59,8 @@ class Comparison:
 
 def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae: Formulae | None = None) -> Comparison:
     """Align, classify, pair figures and find recycled text. `formulae` defaults to the shipped list."""
+    formulae = formulae if formulae is not None else load_formulae()
+    independent = _start_independent(old, new, min_recycled, formulae)
     alignment = align(old, new)
     by_old, by_new = alignment.partner_maps()
     moved_sections = _moved_sections(alignment.section_pairs)
@@ -101,9 +105,34 @@ def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae:
             keyed.append(((anchor, 1, i), Row(u.kind, u.level, i, None, "removed")))
     keyed.sort(key=lambda kr: kr[0])
     rows = [r for _, r in keyed]
-    recycling = find_recycled(old.source, new.source, min_recycled, formulae if formulae is not None else load_formulae())
+    recycling, (old.__dict__["_figures"], new.__dict__["_figures"]) = independent()
     return Comparison(old, new, rows, alignment, Counter(r.status for r in rows), _metrics(old, new, alignment, rows),
                       recycling, Shares(new.source, recycling))
+
+
+PARALLEL_FROM = 200_000
+"""From this many characters (both reports), recycled text and figures are found in a second
+process while the main one aligns and diffs: the machine has two cores, and they do not depend
+on each other."""
+
+
+def _independent_work(old: Outline, new: Outline, min_recycled: int, formulae: Formulae):
+    return find_recycled(old.source, new.source, min_recycled, formulae), (figures_by_unit(old), figures_by_unit(new))
+
+
+def _start_independent(old: Outline, new: Outline, min_recycled: int, formulae: Formulae):
+    """Start the work that needs neither the alignment nor the diffs; returns a callable for its result."""
+    if len(old.source) + len(new.source) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        return lambda: _independent_work(old, new, min_recycled, formulae)
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
+    future = pool.submit(_independent_work, old, new, min_recycled, formulae)
+
+    def result():
+        try:
+            return future.result()
+        finally:
+            pool.shutdown()
+    return result
 
 
 def _metrics(old: Outline, new: Outline, alignment: Alignment, rows: list[Row]) -> list[Metric]:

@@ -119,13 +119,13 @@ def _number(raw: str) -> tuple[float | None, bool]:
     return parse_chinese_number(raw), False
 
 
+_FORMULA_RE = re.compile("|".join(re.escape(f) for f in FORMULAE))
+
+
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _QUOTED.finditer(text)]
-    for formula in FORMULAE:
-        start = text.find(formula)
-        while start >= 0:
-            spans.append((start, start + len(formula)))
-            start = text.find(formula, start + 1)
+    # Overlapping formulae (一公里 inside 最后一公里) need every start, not only non-overlapping matches.
+    spans += [(m.start(), m.start() + len(m.group(1))) for m in re.finditer(f"(?=({_FORMULA_RE.pattern}))", text)]
     return spans
 
 
@@ -186,24 +186,24 @@ _TRAIL_WORDS = ("提高到", "提升到", "增加到", "增长到", "下降到",
 SUBJECT_MAX = 12
 
 
-def subject_of(text: str, fig: Figure, words) -> str:
+def subject_of(text: str, fig: Figure, words, figures: list[Figure] | None = None) -> str:
     """What a figure counts: the clause before it (组织集体学习12次 -> 组织集体学习), or the words
     after it when the clause opens with the figure (**件信访交办件全部办结 -> 信访交办件全部办结).
-    `words` cuts text into words (jieba), so a subject never starts mid-word."""
+    `words` cuts text into words (jieba), so a subject never starts mid-word; `figures` are the
+    text's figures when already known (a clause stops at a neighbouring figure)."""
+    figures = find_figures(text) if figures is None else figures
     start = fig.start
     while start > 0 and text[start - 1] not in _CLAUSE_END:
         start -= 1
-    clause = text[start:fig.start]
-    inner = find_figures(clause)  # 辖市**个基层组织达标创建率**% -> 基层组织达标创建率
-    if inner and len(clause) - inner[-1].end >= 2:
-        clause = clause[inner[-1].end:]
-    before = _trim(clause)
+    before_figs = [f for f in figures if start <= f.start and f.end <= fig.start]
+    if before_figs and fig.start - before_figs[-1].end >= 2:  # 辖市**个基层组织达标创建率**% -> 基层组织达标创建率
+        start = before_figs[-1].end
+    before = _trim(text[start:fig.start])
     end = fig.end
     while end < len(text) and text[end] not in _CLAUSE_END:
         end += 1
-    after = text[fig.end:end]
-    later = find_figures(after)
-    after = _trim(after[:later[0].start] if later else after)
+    later = [f for f in figures if fig.end <= f.start < end]
+    after = _trim(text[fig.end:later[0].start if later else end])
     if len(before) > 2 or (before and not after):
         return _shorten(before, words)
     # The clause opens with the figure, or nearly (辖市32个基层组织…): what follows names it.

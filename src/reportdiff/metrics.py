@@ -62,7 +62,7 @@ def figures_by_unit(outline: Outline) -> dict[int, list[Figure]]:
         for k, u in enumerate(outline.units):
             figs = find_figures(u.text)
             for f in figs:
-                f.subject = subject_of(u.text, f, tokenize)
+                f.subject = subject_of(u.text, f, tokenize, figs)
             if figs:
                 cache[k] = figs
         outline.__dict__["_figures"] = cache

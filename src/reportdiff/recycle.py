@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -20,6 +21,9 @@ from .textnorm import FIGURE
 
 MIN_CHARS = 10
 _SENTENCE_END = set("。！？；!?;")
+_SPACE_CODES = np.array([ord(c) for c in " \t\n\r\f\v\u3000\u00a0\u2028\u2029\u200b\ufeff\x1c\x1d\x1e\x1f\x85"
+                         "\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"],
+                        dtype=np.uint32)
 MAX_CANDIDATES = 16
 """Positions of one K-gram tried when extending (boilerplate repeats; the first few suffice)."""
 PLACEHOLDER = "\uE000"
@@ -31,10 +35,12 @@ class Stream:
     """Comparable characters of a text, each with the original span it stands for."""
 
     chars: str
-    starts: list[int]
-    ends: list[int]
-    figures: list[str]
-    """For a placeholder: the figure as written (NFKC); "" for other characters."""
+    starts: np.ndarray
+    ends: np.ndarray
+    figures: dict[int, str]
+    """Stream position of a placeholder -> the figure it stands for, as written (NFKC)."""
+    positions: np.ndarray
+    """The placeholders' stream positions, sorted."""
 
 
 @dataclass
@@ -59,29 +65,34 @@ class Recycling:
     """Spans of the later text that are common formulae (counted apart)."""
 
 
+@lru_cache(maxsize=None)
+def _fold(ch: str) -> str:
+    """One character's comparable form (NFKC, one kind of quote), kept to one character."""
+    norm = unicodedata.normalize("NFKC", ch).translate(_QUOTES)
+    return norm if len(norm) == 1 else ch
+
+
 def stream(text: str) -> Stream:
-    chars, starts, ends, figures = [], [], [], []
-    figure_at = {m.start(): m.end() for m in FIGURE.finditer(text)}
-    k = 0
-    n = len(text)
-    while k < n:
-        end = figure_at.get(k)
-        if end is not None:
-            chars.append(PLACEHOLDER)
-            starts.append(k)
-            ends.append(end)
-            figures.append(unicodedata.normalize("NFKC", text[k:end]))
-            k = end
-            continue
-        ch = text[k]
-        if not ch.isspace():
-            norm = unicodedata.normalize("NFKC", ch).translate(_QUOTES)
-            chars.append(norm if len(norm) == 1 else ch)
-            starts.append(k)
-            ends.append(k + 1)
-            figures.append("")
-        k += 1
-    return Stream("".join(chars), starts, ends, figures)
+    """The comparable stream of a text, built with whole-array operations (a report of 500,000
+    characters takes a fraction of a second)."""
+    folded = text.translate({ord(ch): _fold(ch) for ch in set(text)})
+    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).copy()
+    keep = ~np.isin(codes, _SPACE_CODES)
+    ends = np.arange(1, len(text) + 1, dtype=np.int64)
+    figures: dict[int, str] = {}
+    position = np.zeros(0, dtype=np.int64)
+    spans = [m.span() for m in FIGURE.finditer(text)]
+    for a, b in spans:
+        keep[a:b] = False
+        keep[a] = True
+        codes[a] = ord(PLACEHOLDER)
+        ends[a] = b
+    starts = np.flatnonzero(keep)
+    chars = codes[starts].tobytes().decode("utf-32-le")
+    if spans:
+        position = np.searchsorted(starts, [a for a, _ in spans])
+        figures = {int(p): unicodedata.normalize("NFKC", text[a:b]) for p, (a, b) in zip(position, spans)}
+    return Stream(chars, starts, ends[starts], figures, np.asarray(position, dtype=np.int64))
 
 
 def find_recycled(old_text: str, new_text: str, min_chars: int = MIN_CHARS, formulae=None) -> Recycling:
@@ -89,14 +100,15 @@ def find_recycled(old_text: str, new_text: str, min_chars: int = MIN_CHARS, form
     old, new = stream(old_text), stream(new_text)
     k = min_chars
     index: dict[str, list[int]] = {}
-    for p in range(len(old.chars) - k + 1):
-        positions = index.setdefault(old.chars[p:p + k], [])
+    a = old.chars
+    for q in range(len(a) - k + 1):
+        positions = index.setdefault(a[q:q + k], [])
         if len(positions) < MAX_CANDIDATES:
-            positions.append(p)
+            positions.append(q)
     spans: list[Span] = []
     runs: list[Span] = []
     p = 0
-    a, b = old.chars, new.chars
+    b = new.chars
     while p <= len(b) - k:
         candidates = index.get(b[p:p + k])
         if not candidates:
@@ -124,12 +136,14 @@ def find_recycled(old_text: str, new_text: str, min_chars: int = MIN_CHARS, form
 
 def _span(old: Stream, new: Stream, q: int, p: int, length: int) -> Span:
     swapped = not _same_figures(old, new, q, p, length)
-    return Span(new.starts[p], new.ends[p + length - 1], old.starts[q], old.ends[q + length - 1],
+    return Span(int(new.starts[p]), int(new.ends[p + length - 1]), int(old.starts[q]), int(old.ends[q + length - 1]),
                 "figures_swapped" if swapped else "verbatim")
 
 
 def _same_figures(old: Stream, new: Stream, q: int, p: int, length: int) -> bool:
-    return all(old.figures[q + d] == new.figures[p + d] for d in range(length) if new.chars[p + d] == PLACEHOLDER)
+    """The figures of new[p:p+length] are those of old[q:q+length]."""
+    lo, hi = np.searchsorted(new.positions, [p, p + length])
+    return all(old.figures.get(q + (int(k) - p)) == new.figures[int(k)] for k in new.positions[lo:hi])
 
 
 _COUNTED = re.compile(r"[\w\u4e00-\u9fff*＊×]")

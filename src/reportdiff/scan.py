@@ -113,7 +113,7 @@ def scan(paths: list[str | Path], formulae: Formulae | None = None, max_share: f
             continue
         s = stream(text)
         doc = len(reports)
-        reports.append(ScannedReport(str(path), len(text), text, np.array(s.starts, np.int64), np.array(s.ends, np.int64), len(s.chars)))
+        reports.append(ScannedReport(str(path), len(text), text, s.starts, s.ends, len(s.chars)))
         banned = _formula_positions(text, s.starts, formulae)
         chars = s.chars
         h = np.fromiter((hash(chars[p:p + SHINGLE]) for p in range(len(chars) - SHINGLE + 1)), np.int64,
@@ -178,7 +178,7 @@ def scan(paths: list[str | Path], formulae: Formulae | None = None, max_share: f
     return ScanResult(reports, pairs, clusters, skipped)
 
 
-def _formula_positions(text: str, starts: list[int], formulae: Formulae | None) -> np.ndarray | None:
+def _formula_positions(text: str, starts: np.ndarray, formulae: Formulae | None) -> np.ndarray | None:
     if formulae is None:
         return None
     spans = formulae.find(text)
@@ -189,7 +189,7 @@ def _formula_positions(text: str, starts: list[int], formulae: Formulae | None) 
         inside[a] += 1
         inside[b] -= 1
     inside = np.cumsum(inside) > 0
-    return inside[np.array(starts, np.int64)].astype(np.int64) if starts else np.zeros(0, np.int64)
+    return inside[np.asarray(starts, np.int64)].astype(np.int64)
 
 
 def _intervals(positions: list[int]) -> list[tuple[int, int]]:

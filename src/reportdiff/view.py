@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -133,6 +134,8 @@ class PageView:
     figure_counts: list[tuple[str, str, int]]
     recycled: list[tuple[str, str, int]]
     """(kind, label, whole percent) for the recycled bar: verbatim, figures_swapped, formulae, new."""
+    modes: list[tuple[str, str]] = field(default_factory=list)
+    """Filter modes of the toolbar: (value, label)."""
 
 
 def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
@@ -200,8 +203,10 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
                      ("unknown", labels["unknown"], sum(m.masked for m in comparison.metrics))]
     overall = _percents(comparison.shares.of())
     recycled = [(k, labels[k], overall[k]) for k in ("verbatim", "figures_swapped", "formulae", "new_text")]
+    modes = [(m, labels[key]) for m, key in (("all", "all"), ("changes", "changes"), ("new", "only_new"),
+                                            ("figures", "only_figures"), ("recycled", "only_recycled"))]
     return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed, metric_views,
-                    figure_counts, recycled)
+                    figure_counts, recycled, modes)
 
 
 def _percents(shares: dict[str, float]) -> dict[str, int]:
@@ -242,13 +247,17 @@ def _row_segments(comparison: Comparison) -> list[tuple[list[Segment], list[Segm
     marks_old: dict[int, list] = {}
     marks_new: dict[int, list] = {}
     for m in comparison.metrics:
+        if m.change == "same":
+            continue  # an unchanged figure needs no mark
         if m.old is not None:
             marks_old.setdefault(m.old_unit, []).append((m.old.start, m.old.end, "figure", m.change, ""))
         if m.new is not None:
             badge = f"{m.old.text}→{m.new.text} {change_label(m, {})}" if m.old is not None and m.change in ("up", "down") else ""
             marks_new.setdefault(m.new_unit, []).append((m.new.start, m.new.end, "figure", m.change, badge))
+    same_units = {r.new for r in rows if r.status == "same"}
     for k, spans in _recycled_by_unit(comparison).items():
-        marks_new.setdefault(k, []).extend(spans)
+        if k not in same_units:  # "原样照搬" already says it: no shading over the whole row
+            marks_new.setdefault(k, []).extend(spans)
     out: list[tuple[list[Segment], list[Segment]]] = [([], []) for _ in rows]
     groups: dict[int, list[int]] = {}
     for n, row in enumerate(rows):
@@ -279,7 +288,7 @@ def _side(outline, ids: list[int], diff, side: int, marks: dict[int, list]) -> l
         text = outline.units[i].text
         piece, segs = _take(segs, len(text))
         piece = _mark(piece, marks.get(i, []))
-        out.append(_strip(piece))
+        out.append(_merge(_strip(piece)))
     return out
 
 
@@ -324,11 +333,27 @@ def _recycled_by_unit(comparison: Comparison) -> dict[int, list]:
     """Recycled spans, and the formulae inside them, as marks per unit of the later report."""
     recycling = comparison.recycling
     spans = [(s.start, s.end, s.kind) for s in recycling.spans]
-    spans += [(a, b, "formulae") for a, b in recycling.formula_spans
-              if any(s.start < b and a < s.end for s in recycling.spans)]
+    ends = [s.end for s in recycling.spans]  # spans are in text order and do not overlap
+    for a, b in recycling.formula_spans:
+        k = bisect_right(ends, a)
+        if k < len(recycling.spans) and recycling.spans[k].start < b:
+            spans.append((a, b, "formulae"))
     units = comparison.new.units
     return {k: [(a - units[k].start, b - units[k].start, "recycled", kind, "") for a, b, kind in pieces]
             for k, pieces in cut_by_unit(spans, units).items()}
+
+
+def _merge(segs: list[Segment]) -> list[Segment]:
+    """Join neighbours that look the same (fewer elements on big pages)."""
+    out: list[Segment] = []
+    for seg in segs:
+        last = out[-1] if out else None
+        if last and not last.badge and (last.change, last.figure, last.recycled) == (seg.change, seg.figure, seg.recycled) \
+                and not seg.figure:
+            out[-1] = replace(last, text=last.text + seg.text, badge=seg.badge)
+        else:
+            out.append(seg)
+    return out
 
 
 def _strip(segs: list[Segment]) -> list[Segment]:
