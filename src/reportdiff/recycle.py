@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .textnorm import FIGURE
+from .textnorm import FIGURE, QUOTES
 
 MIN_CHARS = 10
 _SENTENCE_END = set("。！？；!?;")
@@ -27,7 +27,6 @@ _SPACE_CODES = np.array([ord(c) for c in " \t\n\r\f\v\u3000\u00a0\u2028\u2029\u2
 MAX_CANDIDATES = 16
 """Positions of one K-gram tried when extending (boilerplate repeats; the first few suffice)."""
 PLACEHOLDER = "\uE000"
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "『": '"', "』": '"'})
 
 
 @dataclass
@@ -68,7 +67,7 @@ class Recycling:
 @lru_cache(maxsize=None)
 def _fold(ch: str) -> str:
     """One character's comparable form (NFKC, one kind of quote), kept to one character."""
-    norm = unicodedata.normalize("NFKC", ch).translate(_QUOTES)
+    norm = unicodedata.normalize("NFKC", ch).translate(QUOTES)
     return norm if len(norm) == 1 else ch
 
 

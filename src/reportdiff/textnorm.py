@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_QUOTES = str.maketrans({
+from .figures import UNITS
+
+QUOTES = str.maketrans({
     "“": '"', "”": '"', "„": '"', "「": '"', "」": '"', "『": '"', "』": '"', "〝": '"', "〞": '"',
     "‘": "'", "’": "'", "﹃": '"', "﹄": '"',
 })
@@ -35,13 +37,13 @@ FIGURE_TOKEN = re.compile(
     r"(?:[近约超逾]|超过|不到|不足)?"
     rf"(?:[{_DIGIT}]+(?:[,，][{_DIGIT}]{{3}})*(?:[.．][{_DIGIT}]+)?|\*{{2,}}|＊{{2,}}|×{{2,}}|[XxＸｘ]{{2,}}|[{CN_DIGITS}]+(?=[余多]?[万亿千百]?[{_MEASURE}%％]))"
     r"(?:[余多])?(?:[万亿千百]+)?"
-    r"(?:%|％|个百分点|个|次|人次|人|名|项|件|起|家|所|户|套|场次|场|期|轮|处|间|份|元|亩|吨|平方米|公里|米|倍|成|余|年|月|日|天)?"
+    rf"(?:{'|'.join(re.escape(u) for u in UNITS)}|余|月|日)?"
 )
 
 
 def normalize(text: str) -> str:
     """Comparable form of a text: NFKC, one kind of quote, layout whitespace removed."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = unicodedata.normalize("NFKC", text).translate(QUOTES)
     text = _WS.sub(" ", text).strip()
     return _CJK_SPACE.sub("", text)
 

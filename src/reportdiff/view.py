@@ -214,7 +214,7 @@ def _percents(shares: dict[str, float]) -> dict[str, int]:
     parts = [shares.get("verbatim", 0.0), shares.get("figures_swapped", 0.0), shares.get("formulae", 0.0)]
     parts.append(max(0.0, 1.0 - sum(parts)))
     rounded = [round(p * 100) for p in parts]
-    rounded[-1] += 100 - sum(rounded)
+    rounded[rounded.index(max(rounded))] += 100 - sum(rounded)  # the largest part absorbs rounding
     return dict(zip(("verbatim", "figures_swapped", "formulae", "new_text"), rounded))
 
 
