@@ -110,7 +110,7 @@ def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae:
                       recycling, Shares(new.source, recycling))
 
 
-PARALLEL_FROM = 200_000
+PARALLEL_FROM = 100_000
 """From this many characters (both reports), recycled text and figures are found in a second
 process while the main one aligns and diffs: the machine has two cores, and they do not depend
 on each other."""
