@@ -127,10 +127,14 @@
     });
   });
 
+  // The outline: a sidebar that folds away on wide screens, a menu that unfolds on narrow ones.
   var toggle = document.querySelector(".navtoggle");
+  var narrow = window.matchMedia("(max-width: 760px)");
+  function navShown() { return narrow.matches ? body.classList.contains("nav-open") : !body.classList.contains("nav-hidden"); }
+  toggle.setAttribute("aria-expanded", navShown() ? "true" : "false");
   toggle.addEventListener("click", function () {
-    var open = body.classList.toggle("nav-open");
-    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    body.classList.toggle(narrow.matches ? "nav-open" : "nav-hidden");
+    toggle.setAttribute("aria-expanded", navShown() ? "true" : "false");
   });
 
   readHash();

@@ -174,3 +174,24 @@ def test_hostile_report_text_does_not_execute(browser, tmp_path):
     assert "<script>window.pwned=1</script>" in pg.inner_text("header") or "<script>" in text
     assert "{{ 7*7 }}" in text and "&lt;b&gt;" in text
     context.close()
+
+
+def test_outline_folds_away_and_back(page):
+    assert page.is_visible(".sidebar")
+    page.click(".navtoggle")
+    assert not page.is_visible(".sidebar")
+    assert page.get_attribute(".navtoggle", "aria-expanded") == "false"
+    page.click(".navtoggle")
+    assert page.is_visible(".sidebar")
+
+
+def test_phone_outline_is_a_menu(browser, samples_page):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    pg = context.new_page()
+    pg.goto(samples_page.as_uri())
+    assert not pg.is_visible(".sidebar")
+    pg.click(".navtoggle")
+    assert pg.is_visible(".sidebar")
+    pg.locator(".sidebar a").nth(2).click()
+    assert not pg.is_visible(".sidebar")  # following a link closes the menu
+    context.close()
