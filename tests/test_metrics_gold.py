@@ -78,3 +78,19 @@ def test_no_formula_or_year_is_a_figure(case):
                 span = absolute(outline, unit, f)
                 if any(overlaps(span, nf) for nf in not_figures) and not any(overlaps(span, g) for g in figure_spans):
                     pytest.fail(f"{case} {side}: {f.text!r} in {src[span[0] - 8:span[1] + 4]!r} is not a figure")
+
+
+def test_figures_of_rewritten_paragraphs_pair_by_subject():
+    from reportdiff import outline_text
+    from reportdiff.compare import compare
+
+    old = ("报告\n一、工作回顾\n面对严峻形势，全区上下同心协力。社会消费品零售总额完成159.5亿元。同比增长6.9%。\n"
+           "二、工作安排\n抓好项目建设。同比增长8%。\n")
+    new = ("报告\n一、工作回顾\n这一年极不平凡，我们迎难而上，社会消费品零售总额完成174.2亿元。同比增长6.2%。\n"
+           "二、工作安排\n狠抓招商引资。同比增长9%。\n")
+    comparison = compare(outline_text(old), outline_text(new))
+    paired = {(m.old.text, m.new.text): m.change for m in comparison.metrics if m.old and m.new}
+    assert paired.get(("159.5亿元", "174.2亿元")) == "up"
+    # 同比增长 is said twice on each side: which is which cannot be told from the words.
+    assert not any(m.subject == "同比增长" and m.old and m.new and m.change != "same" and
+                   (m.old.text, m.new.text) in (("6.9%", "9%"), ("8%", "6.2%")) for m in comparison.metrics)

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from .align import Alignment, Match, align
 from .formulae import Formulae, load_formulae
-from .metrics import Metric, figures_by_unit, pair_figures
+from .metrics import Metric, figures_by_unit, pair_figures, pair_leftovers
 from .recycle import MIN_CHARS, Recycling, Shares, find_recycled
 from .outline import Outline, joined_key
 from .textnorm import mask_figures
@@ -146,6 +146,7 @@ def _metrics(old: Outline, new: Outline, alignment: Alignment, rows: list[Row]) 
     by_old, by_new = alignment.partner_maps()
     metrics += pair_figures(old, new, [i for i in range(len(old.units)) if i not in by_old], [], False)
     metrics += pair_figures(old, new, [], [j for j in range(len(new.units)) if j not in by_new], False)
+    metrics = pair_leftovers(metrics)
     for m in metrics:
         m.row = row_of_new[m.new_unit] if m.new_unit is not None else row_of_old[m.old_unit]
     metrics.sort(key=lambda m: (m.row, m.new.start if m.new else m.old.start))

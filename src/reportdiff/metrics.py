@@ -2,6 +2,7 @@
 it counts (subject), its unit and its place; never by equal value (投放点210个 vs 再就业210人)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,6 +16,10 @@ from .worddiff import tokenize
 PAIR_MIN = 0.55
 """Figures of an edited unit pair from this score (0.6 subject + 0.25 unit + 0.15 place)."""
 _SCALE = {"万": 1e4, "亿": 1e8}
+LEFTOVER_MIN = 0.85
+"""Figures of unpaired units pair across the report only with nearly the same subject..."""
+LEFTOVER_SUBJECT_CHARS = 4
+"""...of at least this many characters (省级, 约谈 say too little)."""
 
 
 @dataclass
@@ -91,6 +96,33 @@ def pair_figures(old: Outline, new: Outline, old_ids, new_ids, same_shape: bool)
     used_old, used_new = {r for r, _ in pairs}, {c for _, c in pairs}
     out += [_metric(old_figs[r], None) for r in range(len(old_figs)) if r not in used_old]
     out += [_metric(None, new_figs[c]) for c in range(len(new_figs)) if c not in used_new]
+    return out
+
+
+def pair_leftovers(metrics: list[Metric]) -> list[Metric]:
+    """Pair the figures left alone (their units were rewritten, added or dropped) across the whole
+    report when they count the same thing: a close subject and the same unit (地区生产总值完成 in
+    a rewritten review paragraph). Metrics already paired are returned as they are."""
+    removed = [m for m in metrics if m.change == "removed"]
+    added = [m for m in metrics if m.change == "added"]
+    if not removed or not added:
+        return metrics
+    # A subject said more than once on one side (同比增长) cannot tell which figure is which.
+    once_removed = {s for s, n in Counter(m.subject for m in removed).items() if n == 1}
+    once_added = {s for s, n in Counter(m.subject for m in added).items() if n == 1}
+    score = np.zeros((len(removed), len(added)))
+    for r, a in enumerate(removed):
+        for c, b in enumerate(added):
+            if a.subject in once_removed and b.subject in once_added and _base(a.old.unit) == _base(b.new.unit) \
+                    and min(len(a.subject), len(b.subject)) >= LEFTOVER_SUBJECT_CHARS:
+                score[r, c] = fuzz.ratio(a.subject, b.subject) / 100
+    rows, cols = linear_sum_assignment(score, maximize=True)
+    joined = {(r, c) for r, c in zip(rows, cols) if score[r, c] >= LEFTOVER_MIN}
+    if not joined:
+        return metrics
+    used = {id(removed[r]) for r, _ in joined} | {id(added[c]) for _, c in joined}
+    out = [m for m in metrics if id(m) not in used]
+    out += [_metric((removed[r].old_unit, removed[r].old), (added[c].new_unit, added[c].new)) for r, c in joined]
     return out
 
 

@@ -235,7 +235,7 @@ def _short(text: str, width: int = 14) -> str:
 
 
 def _report(outline) -> ReportView:
-    found = re.search(r"(?:19|20)\d\d", outline.title or outline.source[:200])
+    found = re.search(r"(?:19|20)\d\d", outline.title) or re.search(r"(?:19|20)\d\d", outline.source[:300])
     return ReportView(Path(outline.path).name, outline.title, found.group() if found else "", len(outline.source))
 
 
