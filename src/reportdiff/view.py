@@ -9,6 +9,8 @@ from pathlib import Path
 from .compare import STATUSES, Comparison, Row
 from .recycle import cut_by_unit
 
+BIG_PAGE_ROWS = 400
+
 LABELS = {
     "zh": {
         "same": "原样照搬", "numbers_only": "仅改数字", "edited": "有改写", "added": "新增", "removed": "删去",
@@ -25,6 +27,7 @@ LABELS = {
         "next_change": "下一处改动 (j)", "prev_change": "上一处改动 (k)", "year": "年度", "copy_hint": "可直接复制",
         "sections_strip": "各部分：沿用与新写", "new_initiatives": "新增事项", "no_match": "没有符合筛选条件的条目",
         "figures_changed": "数字变化", "recycled_short": "沿用",
+        "masked_both": "两年均隐去", "masked_new": "本年隐去", "masked_old": "上年隐去",
     },
     "en": {
         "same": "unchanged", "numbers_only": "figures only", "edited": "edited", "added": "new", "removed": "dropped",
@@ -42,6 +45,7 @@ LABELS = {
         "prev_change": "previous change (k)", "year": "year", "copy_hint": "ready to copy",
         "sections_strip": "Sections: recycled vs new", "new_initiatives": "new items",
         "no_match": "No unit matches the filters", "figures_changed": "changed figures", "recycled_short": "recycled",
+        "masked_both": "masked both years", "masked_new": "masked this year", "masked_old": "masked last year",
     },
 }
 
@@ -136,6 +140,8 @@ class PageView:
     """(kind, label, whole percent) for the recycled bar: verbatim, figures_swapped, formulae, new."""
     modes: list[tuple[str, str]] = field(default_factory=list)
     """Filter modes of the toolbar: (value, label)."""
+    big: bool = False
+    """Enough rows that off-screen sections should be laid out lazily."""
 
 
 def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
@@ -206,7 +212,7 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     modes = [(m, labels[key]) for m, key in (("all", "all"), ("changes", "changes"), ("new", "only_new"),
                                             ("figures", "only_figures"), ("recycled", "only_recycled"))]
     return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed, metric_views,
-                    figure_counts, recycled, modes)
+                    figure_counts, recycled, modes, len(comparison.rows) > BIG_PAGE_ROWS)
 
 
 def _percents(shares: dict[str, float]) -> dict[str, int]:
@@ -225,8 +231,10 @@ def change_label(m, labels: dict[str, str]) -> str:
         return f"▼{-m.ratio:.0%}" if m.ratio is not None else f"▼{-m.delta:g}"
     if m.change == "same":
         return "＝"
-    if m.change == "unknown":
-        return labels.get("unknown", "?")
+    if m.change == "unknown":  # which side hid its figure matters: 8次 -> **次 is news
+        if m.old.masked and m.new.masked:
+            return labels.get("masked_both", "?")
+        return labels.get("masked_new" if m.new.masked else "masked_old", "?")
     return labels["added" if m.change == "added" else "removed"]
 
 
