@@ -5,7 +5,7 @@
   var body = document.body;
   body.classList.remove("nojs");
   body.classList.add("js");
-  var MODES = ["all", "changes", "new", "figures", "recycled"];
+  var MODES = ["all", "changes", "new", "dropped", "figures", "recycled"];
   var state = { mode: "all", q: "" };
   var search = document.getElementById("q");
   var shown = document.getElementById("shown");
@@ -16,6 +16,7 @@
     if (!rows) rows = Array.prototype.slice.call(document.querySelectorAll(".rows .row"));
     return rows;
   }
+  function sections() { return document.querySelectorAll(".rows .sec"); }
   function readHash() {
     var h = location.hash.slice(1);
     if (h.indexOf("=") < 0) return;  // a plain anchor (#u12): leave the filters alone
@@ -44,10 +45,14 @@
       });
       body.dataset.searched = q ? "1" : "";
     }
+    // A section none of whose rows pass the filters folds away with its heading.
+    sections().forEach(function (sec) { sec.classList.remove("empty"); });
     if (state.mode !== "all" || q) {
-      var n = allRows().filter(visible).length;
-      shown.textContent = n + " / " + allRows().length;
-      note.hidden = n > 0;
+      var shownRows = allRows().filter(visible);
+      var filled = new Set(shownRows.map(function (row) { return row.parentNode; }));
+      sections().forEach(function (sec) { sec.classList.toggle("empty", !filled.has(sec)); });
+      shown.textContent = shownRows.length + " / " + allRows().length;
+      note.hidden = shownRows.length > 0;
     } else {
       shown.textContent = "";
       note.hidden = true;
@@ -88,10 +93,20 @@
   });
 
   // In-page links keep the filters in the fragment; a target hidden by a filter shows everything.
+  // A link to a filter (the summary's counts: #f=new) sets it and goes to the rows.
   document.addEventListener("click", function (e) {
     var link = e.target.closest && e.target.closest('a[href^="#"]');
     if (!link) return;
-    var target = document.getElementById(link.getAttribute("href").slice(1));
+    var href = link.getAttribute("href").slice(1);
+    if (href.indexOf("=") >= 0) {
+      e.preventDefault();
+      history.replaceState(null, "", "#" + href);
+      readHash();
+      apply();
+      document.getElementById("compare-h").scrollIntoView({ block: "start" });
+      return;
+    }
+    var target = document.getElementById(href);
     if (!target) return;
     e.preventDefault();
     if (target.offsetParent === null) { state.mode = "all"; state.q = ""; apply(); writeHash(); }
@@ -136,6 +151,18 @@
     body.classList.toggle(narrow.matches ? "nav-open" : "nav-hidden");
     toggle.setAttribute("aria-expanded", navShown() ? "true" : "false");
   });
+
+  // The column header sticks under the toolbar, and a jump lands below both: measure them
+  // (the toolbar wraps to more lines on a narrow screen).
+  var toolbar = document.querySelector(".toolbar");
+  var head = document.querySelector(".row-head");
+  function measure() {
+    var bar = toolbar.offsetHeight;
+    document.documentElement.style.setProperty("--toolbar-height", bar + "px");
+    document.documentElement.style.scrollPaddingTop = (bar + (head.offsetHeight || 0) + 8) + "px";
+  }
+  if (window.ResizeObserver) new ResizeObserver(measure).observe(toolbar);
+  measure();
 
   readHash();
   apply();

@@ -76,6 +76,7 @@ def test_screenshots_desktop_and_phone(browser, samples_page):
 @pytest.mark.parametrize("mode,check", [
     ("changes", lambda cls: "st-same" not in cls and "st-numbers_only" not in cls),
     ("new", lambda cls: "st-added" in cls),
+    ("dropped", lambda cls: "st-removed" in cls),
     ("figures", lambda cls: "has-fig" in cls),
     ("recycled", lambda cls: "has-rec" in cls),
 ])
@@ -89,8 +90,24 @@ def test_filters_show_what_they_say_and_survive_reload(page, mode, check):
     page.reload()
     assert page.is_checked(f"input[name=mode][value={mode}]")
     assert visible_rows(page) == shown
+    # a section with nothing left to show folds away with its heading
+    headings = page.eval_on_selector_all(".rows .sec", "secs => secs.filter(s => s.offsetParent !== null).length")
+    assert headings == len(set(visible_sections(page)))
     page.check("input[name=mode][value=all]")
     assert len(visible_rows(page)) == everything
+
+
+def visible_sections(pg) -> list[str]:
+    return pg.eval_on_selector_all(".rows .row", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.parentNode.id)")
+
+
+def test_summary_counts_link_to_their_filter(page):
+    page.click(".summary a[href='#f=dropped']")
+    assert "f=dropped" in page.url
+    assert page.is_checked("input[name=mode][value=dropped]")
+    shown = visible_rows(page)
+    assert shown and all("st-removed" in cls for cls in shown)
+    assert -5 <= page.eval_on_selector("#compare-h", "e => e.getBoundingClientRect().top") <= 120
 
 
 def test_search_finds_dropped_text(page):
@@ -128,14 +145,14 @@ def test_sidebar_and_moved_links_jump(page):
 
 
 def test_metrics_table_sorts(page):
-    page.click("button.sort[data-col='3']")
-    values = page.eval_on_selector_all(".metrics-table tbody tr td:nth-child(4)", "tds => tds.map(td => parseFloat(td.dataset.sort))")
+    page.click("#metrics-main button.sort[data-col='3']")
+    values = page.eval_on_selector_all("#metrics-main tbody tr td:nth-child(4)", "tds => tds.map(td => parseFloat(td.dataset.sort))")
     assert values == sorted(values)
-    page.click("button.sort[data-col='3']")
-    values = page.eval_on_selector_all(".metrics-table tbody tr td:nth-child(4)", "tds => tds.map(td => parseFloat(td.dataset.sort))")
+    page.click("#metrics-main button.sort[data-col='3']")
+    values = page.eval_on_selector_all("#metrics-main tbody tr td:nth-child(4)", "tds => tds.map(td => parseFloat(td.dataset.sort))")
     assert values == sorted(values, reverse=True)
-    page.click("button.sort[data-col='0']")
-    first_link = page.locator(".metrics-table tbody tr a").first
+    page.click("#metrics-main button.sort[data-col='0']")
+    first_link = page.locator("#metrics-main tbody tr a").first
     target = first_link.get_attribute("href")
     first_link.click()
     assert -5 <= page.eval_on_selector(target, "e => e.getBoundingClientRect().top") <= 700

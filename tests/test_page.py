@@ -24,7 +24,7 @@ def test_self_contained_no_network():
 
 def test_page_shows_statuses_new_and_dropped():
     page = samples_page()
-    for label in ("原样照搬", "仅改数字", "有改写", "新增", "删去"):
+    for label in ("原文照搬", "仅改数字", "有改写", "新增", "删去"):
         assert label in page
     assert "<del>10次</del>" in page and "<ins>12次</ins>" in page
     assert "科学精准抓好疫情防控" in page  # the dropped point is listed
@@ -46,3 +46,12 @@ def test_templates_are_found():
 
 def test_samples_page_weight():
     assert len(samples_page().encode("utf-8")) < 500_000
+
+
+def test_figures_masked_both_years_are_listed_apart():
+    """**次 → **次 tells a reviewer nothing: those rows fold away below the figures that say something."""
+    from reportdiff.view import build_view
+    view = build_view(reportdiff.compare_files(SAMPLES / "2021.txt", SAMPLES / "2022.txt"))
+    assert view.masked_both and all(m.old.startswith("**") and m.new.startswith("**") for m in view.masked_both)
+    assert not any(m.old.startswith("**") and m.new.startswith("**") for m in view.metrics)
+    assert any(m.label == "本年隐去" and m.old == "8次" for m in view.metrics)  # 8次 → **次 stays in sight

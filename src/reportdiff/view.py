@@ -13,7 +13,7 @@ BIG_PAGE_ROWS = 400
 
 LABELS = {
     "zh": {
-        "same": "原样照搬", "numbers_only": "仅改数字", "edited": "有改写", "added": "新增", "removed": "删去",
+        "same": "原文照搬", "numbers_only": "仅改数字", "edited": "有改写", "added": "新增", "removed": "删去",
         "page_title": "年度报告对比", "last_year": "上一年", "this_year": "本年", "summary": "概览",
         "units": "条目", "new_items": "新增事项", "dropped_items": "删去事项", "moved": "位置调整",
         "moved_from": "原在", "front": "标题与开头", "closing": "结尾", "similarity": "相似度",
@@ -21,16 +21,19 @@ LABELS = {
         "section": "部分", "old_place": "原第{}部分",
         "metrics": "数字变化", "subject": "指标", "change": "变化", "up": "上升", "down": "下降",
         "same_value": "持平", "unknown": "被隐去", "figures": "数字", "masked_note": "数字以**隐去",
-        "recycled": "沿用上一年文字", "verbatim": "原文照搬", "figures_swapped": "仅换数字", "formulae": "通用提法",
-        "new_text": "新写", "outline": "目录", "filters": "筛选", "all": "全部", "changes": "隐藏未改动",
-        "only_new": "只看新增", "only_figures": "只看数字变化", "only_recycled": "只看沿用文字", "search": "搜索",
-        "next_change": "下一处改动 (j)", "prev_change": "上一处改动 (k)", "year": "年度", "copy_hint": "可直接复制",
+        "recycled": "沿用上一年文字", "verbatim": "原文照搬", "figures_swapped": "仅改数字", "formulae": "通用提法",
+        "new_text": "新写", "outline": "目录", "filters": "筛选", "all": "全部", "changes": "隐藏照搬与仅改数字",
+        "only_new": "只看新增", "only_dropped": "只看删去", "only_figures": "只看数字变化", "only_recycled": "只看沿用文字", "search": "搜索",
+        "next_change": "下一处", "prev_change": "上一处", "year": "年度", "copy_hint": "可直接复制",
         "sections_strip": "各部分：沿用与新写", "new_initiatives": "新增事项", "no_match": "没有符合筛选条件的条目",
         "figures_changed": "数字变化", "recycled_short": "沿用",
         "masked_both": "两年均隐去", "masked_new": "本年隐去", "masked_old": "上年隐去",
+        "masked_both_list": "两年均以**隐去的数字", "both_years": "两年相同", "key": "图例",
+        "key_del": "删去的字", "key_ins": "新加的字", "key_figure": "数字变化",
+        "key_figure_new": "12次", "key_figure_mark": "10次→12次 ▲20%",
     },
     "en": {
-        "same": "unchanged", "numbers_only": "figures only", "edited": "edited", "added": "new", "removed": "dropped",
+        "same": "verbatim", "numbers_only": "figures only", "edited": "edited", "added": "new", "removed": "dropped",
         "page_title": "Year-over-year report comparison", "last_year": "Last year", "this_year": "This year",
         "summary": "Summary", "units": "units", "new_items": "New items", "dropped_items": "Dropped items",
         "moved": "moved", "moved_from": "was under", "front": "Title and opening", "closing": "Closing",
@@ -38,14 +41,18 @@ LABELS = {
         "compare": "Side by side", "section": "Section", "old_place": "was section {}",
         "metrics": "Changed figures", "subject": "Figure", "change": "Change", "up": "up", "down": "down",
         "same_value": "unchanged", "unknown": "masked", "figures": "figures", "masked_note": "figure hidden as **",
-        "recycled": "Text carried over from last year", "verbatim": "verbatim", "figures_swapped": "figures swapped",
+        "recycled": "Text carried over from last year", "verbatim": "verbatim", "figures_swapped": "figures only",
         "formulae": "common formulae", "new_text": "new text", "outline": "Outline", "filters": "Filters", "all": "all",
-        "changes": "hide unchanged", "only_new": "only new", "only_figures": "only changed figures",
-        "only_recycled": "only recycled", "search": "Search", "next_change": "next change (j)",
-        "prev_change": "previous change (k)", "year": "year", "copy_hint": "ready to copy",
+        "changes": "hide verbatim & figures-only", "only_new": "only new",
+        "only_dropped": "only dropped", "only_figures": "only changed figures",
+        "only_recycled": "only recycled", "search": "Search", "next_change": "next",
+        "prev_change": "previous", "year": "year", "copy_hint": "ready to copy",
         "sections_strip": "Sections: recycled vs new", "new_initiatives": "new items",
         "no_match": "No unit matches the filters", "figures_changed": "changed figures", "recycled_short": "recycled",
         "masked_both": "masked both years", "masked_new": "masked this year", "masked_old": "masked last year",
+        "masked_both_list": "Figures masked as ** in both years", "both_years": "both years", "key": "Key",
+        "key_del": "removed words", "key_ins": "added words", "key_figure": "changed figure",
+        "key_figure_new": "12", "key_figure_mark": "10→12 ▲20%",
     },
 }
 
@@ -130,11 +137,15 @@ class PageView:
     labels: dict[str, str]
     old: ReportView
     new: ReportView
-    counts: list[tuple[str, str, int]]
+    counts: list[tuple[str, str, int, str]]
+    """(status, label, count, filter mode that shows those rows or "")."""
     sections: list[SectionView]
     added: list[ItemView]
     removed: list[ItemView]
     metrics: list[MetricView]
+    """Figures that changed, or whose value one year hid: the table a reviewer reads."""
+    masked_both: list[MetricView]
+    """Figures masked as ** in both years: nothing to compare, listed apart and folded."""
     figure_counts: list[tuple[str, str, int]]
     recycled: list[tuple[str, str, int]]
     """(kind, label, whole percent) for the recycled bar: verbatim, figures_swapped, formulae, new."""
@@ -154,10 +165,11 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     added: list[ItemView] = []
     removed: list[ItemView] = []
     rows_with_anchor: list[tuple[Row, RowView]] = []
-    segments = _row_segments(comparison)
+    recycled_marks = _recycled_by_unit(comparison)
+    segments = _row_segments(comparison, recycled_marks)
     section_of_row: dict[int, SectionView] = {}
     changed_rows = {m.row for m in comparison.metrics if m.change in ("up", "down", "unknown", "added", "removed")}
-    recycled_units = {k for k in cut_by_unit([(s.start, s.end, None) for s in comparison.recycling.spans], new.units)}
+    recycled_units = {k for k, marks in recycled_marks.items() if marks}
     for n, row in enumerate(comparison.rows):
         unit = new.units[row.new] if row.new is not None else old.units[row.old]
         if unit.kind == "heading" and unit.level == 1 and (row.new is not None or row.status == "removed"):
@@ -202,7 +214,8 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
                    m.ratio if m.ratio is not None else (m.delta or 0), m.masked, " ".join(m.flags))
         for m in comparison.metrics
     ]
-    counts = [(s, labels[s], comparison.summary.get(s, 0)) for s in STATUSES]
+    count_filters = {"added": "new", "removed": "dropped"}
+    counts = [(s, labels[s], comparison.summary.get(s, 0), count_filters.get(s, "")) for s in STATUSES]
     changes = [m.change for m in comparison.metrics]
     figure_counts = [("up", labels["up"], changes.count("up")), ("down", labels["down"], changes.count("down")),
                      ("same", labels["same_value"], changes.count("same")),
@@ -210,8 +223,12 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     overall = _percents(comparison.shares.of())
     recycled = [(k, labels[k], overall[k]) for k in ("verbatim", "figures_swapped", "formulae", "new_text")]
     modes = [(m, labels[key]) for m, key in (("all", "all"), ("changes", "changes"), ("new", "only_new"),
-                                            ("figures", "only_figures"), ("recycled", "only_recycled"))]
-    return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed, metric_views,
+                                            ("dropped", "only_dropped"), ("figures", "only_figures"),
+                                            ("recycled", "only_recycled"))]
+    hidden_both = [bool(m.old and m.new and m.old.masked and m.new.masked) for m in comparison.metrics]
+    shown = [v for v, hidden in zip(metric_views, hidden_both) if not hidden]
+    both_masked = [v for v, hidden in zip(metric_views, hidden_both) if hidden]
+    return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed, shown, both_masked,
                     figure_counts, recycled, modes, len(comparison.rows) > BIG_PAGE_ROWS)
 
 
@@ -247,7 +264,7 @@ def _report(outline) -> ReportView:
     return ReportView(Path(outline.path).name, outline.title, found.group() if found else "", len(outline.source))
 
 
-def _row_segments(comparison: Comparison) -> list[tuple[list[Segment], list[Segment]]]:
+def _row_segments(comparison: Comparison, recycled_marks: dict[int, list]) -> list[tuple[list[Segment], list[Segment]]]:
     """(old, new) segments of every row: the inline diff, cut per unit for a split/merge, with the
     figures of the row's metrics marked."""
     old, new, rows = comparison.old, comparison.new, comparison.rows
@@ -263,8 +280,8 @@ def _row_segments(comparison: Comparison) -> list[tuple[list[Segment], list[Segm
             badge = f"{m.old.text}→{m.new.text} {change_label(m, {})}" if m.old is not None and m.change in ("up", "down") else ""
             marks_new.setdefault(m.new_unit, []).append((m.new.start, m.new.end, "figure", m.change, badge))
     same_units = {r.new for r in rows if r.status == "same"}
-    for k, spans in _recycled_by_unit(comparison).items():
-        if k not in same_units:  # "原样照搬" already says it: no shading over the whole row
+    for k, spans in recycled_marks.items():
+        if k not in same_units:  # a "原文照搬" row is shaded whole by its status
             marks_new.setdefault(k, []).extend(spans)
     out: list[tuple[list[Segment], list[Segment]]] = [([], []) for _ in rows]
     groups: dict[int, list[int]] = {}
@@ -347,7 +364,9 @@ def _recycled_by_unit(comparison: Comparison) -> dict[int, list]:
         if k < len(recycling.spans) and recycling.spans[k].start < b:
             spans.append((a, b, "formulae"))
     units = comparison.new.units
-    return {k: [(a - units[k].start, b - units[k].start, "recycled", kind, "") for a, b, kind in pieces]
+    # A run that carries on one character into the next unit ("…万元。三" + "是创新镇党建") is not a
+    # copied passage there: a shaded lone character would only be noise.
+    return {k: [(a - units[k].start, b - units[k].start, "recycled", kind, "") for a, b, kind in pieces if b - a > 1]
             for k, pieces in cut_by_unit(spans, units).items()}
 
 
