@@ -55,3 +55,27 @@ def test_figures_masked_both_years_are_listed_apart():
     assert view.masked_both and all(m.old.startswith("**") and m.new.startswith("**") for m in view.masked_both)
     assert not any(m.old.startswith("**") and m.new.startswith("**") for m in view.metrics)
     assert any(m.label == "本年隐去" and m.old == "8次" for m in view.metrics)  # 8次 → **次 stays in sight
+
+
+def test_renumbering_is_not_shown_as_a_change_and_hidden_figures_are_flagged():
+    from reportdiff.view import build_view
+    view = build_view(reportdiff.compare_files(SAMPLES / "2021.txt", SAMPLES / "2022.txt"))
+    rows = [r for s in view.sections for r in s.rows]
+    renumbered = next(r for r in rows if r.old and r.old[0].text.startswith("四是注重统筹"))
+    for side, marker in ((renumbered.old, "四是"), (renumbered.new, "三是")):
+        assert "".join(seg.text for seg in side).startswith(marker)
+        assert all(not seg.change for seg in _covering(side, len(marker)))
+    assert any(seg.change for seg in renumbered.new)  # its changed figures are still marked
+    hidden = next(r for r in rows if r.old and r.old[0].text.startswith("一是聚焦主责主业"))
+    assert hidden.masked_note == "本年隐去3处数字"  # 8次, 15次, 4次 became **次
+
+
+def _covering(segments, length):
+    """The segments that hold the first `length` characters."""
+    out, seen = [], 0
+    for seg in segments:
+        if seen >= length:
+            break
+        out.append(seg)
+        seen += len(seg.text)
+    return out

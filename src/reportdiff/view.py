@@ -23,12 +23,13 @@ LABELS = {
         "same_value": "持平", "unknown": "被隐去", "figures": "数字", "masked_note": "数字以**隐去",
         "recycled": "沿用上一年文字", "verbatim": "原文照搬", "figures_swapped": "仅改数字", "formulae": "通用提法",
         "new_text": "新写", "outline": "目录", "filters": "筛选", "all": "全部", "changes": "隐藏照搬与仅改数字",
-        "only_new": "只看新增", "only_dropped": "只看删去", "only_figures": "只看数字变化", "only_recycled": "只看沿用文字", "search": "搜索",
+        "only_new": "只看新增", "only_dropped": "只看删去", "only_figures": "只看数字变化", "only_recycled": "只看沿用文字", "search": "搜索", "search_hint": "两年原文",
         "next_change": "下一处", "prev_change": "上一处", "year": "年度", "copy_hint": "可直接复制",
         "sections_strip": "各部分：沿用与新写", "new_initiatives": "新增事项", "no_match": "没有符合筛选条件的条目",
         "figures_changed": "数字变化", "recycled_short": "沿用",
         "masked_both": "两年均隐去", "masked_new": "本年隐去", "masked_old": "上年隐去",
-        "masked_both_list": "两年均以**隐去的数字", "both_years": "两年相同", "key": "图例",
+        "masked_both_list": "两年均以**隐去的数字", "masked_count": "本年隐去{}处数字",
+        "formulae_note": "通用提法：许多报告都用的固定说法（如“两个维护”“四个意识”），单独计算，不算作照搬。", "both_years": "两年相同", "key": "图例",
         "key_del": "删去的字", "key_ins": "新加的字", "key_figure": "数字变化",
         "key_figure_new": "12次", "key_figure_mark": "10次→12次 ▲20%",
     },
@@ -45,12 +46,13 @@ LABELS = {
         "formulae": "common formulae", "new_text": "new text", "outline": "Outline", "filters": "Filters", "all": "all",
         "changes": "hide verbatim & figures-only", "only_new": "only new",
         "only_dropped": "only dropped", "only_figures": "only changed figures",
-        "only_recycled": "only recycled", "search": "Search", "next_change": "next",
+        "only_recycled": "only recycled", "search": "Search", "search_hint": "either year's text", "next_change": "next",
         "prev_change": "previous", "year": "year", "copy_hint": "ready to copy",
         "sections_strip": "Sections: recycled vs new", "new_initiatives": "new items",
         "no_match": "No unit matches the filters", "figures_changed": "changed figures", "recycled_short": "recycled",
         "masked_both": "masked both years", "masked_new": "masked this year", "masked_old": "masked last year",
-        "masked_both_list": "Figures masked as ** in both years", "both_years": "both years", "key": "Key",
+        "masked_both_list": "Figures masked as ** in both years", "masked_count": "{} figures masked this year",
+        "formulae_note": "Common formulae: set phrases most reports share (e.g. 两个维护, 四个意识), counted apart, not as copying.", "both_years": "both years", "key": "Key",
         "key_del": "removed words", "key_ins": "added words", "key_figure": "changed figure",
         "key_figure_new": "12", "key_figure_mark": "10→12 ▲20%",
     },
@@ -101,6 +103,8 @@ class RowView:
     join: str = ""
     figures_changed: bool = False
     recycled: bool = False
+    masked_note: str = ""
+    """"本年隐去2处数字" when this year hid figures last year's text gave: concealment is news."""
 
 
 @dataclass
@@ -169,6 +173,10 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     segments = _row_segments(comparison, recycled_marks)
     section_of_row: dict[int, SectionView] = {}
     changed_rows = {m.row for m in comparison.metrics if m.change in ("up", "down", "unknown", "added", "removed")}
+    newly_hidden: dict[int, int] = {}
+    for m in comparison.metrics:
+        if _hidden_by(m) == "masked_new":
+            newly_hidden[m.row] = newly_hidden.get(m.row, 0) + 1
     recycled_units = {k for k, marks in recycled_marks.items() if marks}
     for n, row in enumerate(comparison.rows):
         unit = new.units[row.new] if row.new is not None else old.units[row.old]
@@ -188,7 +196,8 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
         view = RowView(f"u{n}", row.status, labels[row.status], unit.kind, unit.level, old_segs, new_segs,
                        similarity=f"{row.similarity:.0%}" if row.status in ("numbers_only", "edited") else "",
                        join=labels[row.join] if row.join else "", figures_changed=n in changed_rows,
-                       recycled=row.new in recycled_units)
+                       recycled=row.new in recycled_units,
+                       masked_note=labels["masked_count"].format(newly_hidden[n]) if n in newly_hidden else "")
         current.rows.append(view)
         current.counts[row.status] = current.counts.get(row.status, 0) + 1
         rows_with_anchor.append((row, view))
@@ -217,17 +226,18 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     count_filters = {"added": "new", "removed": "dropped"}
     counts = [(s, labels[s], comparison.summary.get(s, 0), count_filters.get(s, "")) for s in STATUSES]
     changes = [m.change for m in comparison.metrics]
+    hidden = [_hidden_by(m) for m in comparison.metrics]
     figure_counts = [("up", labels["up"], changes.count("up")), ("down", labels["down"], changes.count("down")),
-                     ("same", labels["same_value"], changes.count("same")),
-                     ("unknown", labels["unknown"], sum(m.masked for m in comparison.metrics))]
+                     ("same", labels["same_value"], changes.count("same"))]
+    figure_counts += [("unknown", labels[key], hidden.count(key)) for key in ("masked_new", "masked_old", "masked_both")
+                      if hidden.count(key) or key != "masked_old"]
     overall = _percents(comparison.shares.of())
     recycled = [(k, labels[k], overall[k]) for k in ("verbatim", "figures_swapped", "formulae", "new_text")]
     modes = [(m, labels[key]) for m, key in (("all", "all"), ("changes", "changes"), ("new", "only_new"),
                                             ("dropped", "only_dropped"), ("figures", "only_figures"),
                                             ("recycled", "only_recycled"))]
-    hidden_both = [bool(m.old and m.new and m.old.masked and m.new.masked) for m in comparison.metrics]
-    shown = [v for v, hidden in zip(metric_views, hidden_both) if not hidden]
-    both_masked = [v for v, hidden in zip(metric_views, hidden_both) if hidden]
+    shown = [v for v, key in zip(metric_views, hidden) if key != "masked_both"]
+    both_masked = [v for v, key in zip(metric_views, hidden) if key == "masked_both"]
     return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed, shown, both_masked,
                     figure_counts, recycled, modes, len(comparison.rows) > BIG_PAGE_ROWS)
 
@@ -241,6 +251,15 @@ def _percents(shares: dict[str, float]) -> dict[str, int]:
     return dict(zip(("verbatim", "figures_swapped", "formulae", "new_text"), rounded))
 
 
+def _hidden_by(m) -> str:
+    """Which year hid a paired figure as **: masked_new, masked_old, masked_both, or ""."""
+    if m.old is None or m.new is None or not (m.old.masked or m.new.masked):
+        return ""
+    if m.old.masked and m.new.masked:
+        return "masked_both"
+    return "masked_new" if m.new.masked else "masked_old"
+
+
 def change_label(m, labels: dict[str, str]) -> str:
     if m.change == "up":
         return f"▲{m.ratio:.0%}" if m.ratio is not None else f"▲{m.delta:g}"
@@ -249,9 +268,7 @@ def change_label(m, labels: dict[str, str]) -> str:
     if m.change == "same":
         return "＝"
     if m.change == "unknown":  # which side hid its figure matters: 8次 -> **次 is news
-        if m.old.masked and m.new.masked:
-            return labels.get("masked_both", "?")
-        return labels.get("masked_new" if m.new.masked else "masked_old", "?")
+        return labels.get(_hidden_by(m), "?")
     return labels["added" if m.change == "added" else "removed"]
 
 
@@ -312,9 +329,19 @@ def _side(outline, ids: list[int], diff, side: int, marks: dict[int, list]) -> l
     for i in ids:
         text = outline.units[i].text
         piece, segs = _take(segs, len(text))
-        piece = _mark(piece, marks.get(i, []))
+        piece = _mark(piece, marks.get(i, []) + _marker_mark(outline.units[i]))
         out.append(_merge(_strip(piece)))
     return out
+
+
+def _marker_mark(unit) -> list[tuple[int, int, str, str, str]]:
+    """Renumbering (三是 -> 二是) is not a change of content: the marker shows as plain text."""
+    if not unit.marker:
+        return []
+    start = len(unit.text) - len(unit.text.lstrip())
+    if not unit.text.startswith(unit.marker, start):
+        return []
+    return [(start, start + len(unit.marker), "change", "", "")]
 
 
 def _take(segs: list[Segment], length: int) -> tuple[list[Segment], list[Segment]]:
