@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from .align import Alignment, Match, align
 from .formulae import Formulae, load_formulae
-from .metrics import Metric, figures_by_unit, pair_figures, pair_leftovers
+from .metrics import Metric, figures_by_unit, keep_figures, pair_figures, pair_leftovers
 from .recycle import MIN_CHARS, Recycling, Shares, find_recycled
 from .outline import Outline, joined_key
 from .textnorm import mask_figures
@@ -105,7 +105,9 @@ def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae:
             keyed.append(((anchor, 1, i), Row(u.kind, u.level, i, None, "removed")))
     keyed.sort(key=lambda kr: kr[0])
     rows = [r for _, r in keyed]
-    recycling, (old.__dict__["_figures"], new.__dict__["_figures"]) = independent()
+    recycling, (old_figures, new_figures) = independent()
+    keep_figures(old, old_figures)
+    keep_figures(new, new_figures)
     return Comparison(old, new, rows, alignment, Counter(r.status for r in rows), _metrics(old, new, alignment, rows),
                       recycling, Shares(new.source, recycling))
 

@@ -70,8 +70,13 @@ def figures_by_unit(outline: Outline) -> dict[int, list[Figure]]:
                 f.subject = subject_of(u.text, f, tokenize, figs)
             if figs:
                 cache[k] = figs
-        outline.__dict__["_figures"] = cache
+        keep_figures(outline, cache)
     return cache
+
+
+def keep_figures(outline: Outline, figures: dict[int, list[Figure]]) -> None:
+    """Remember figures found elsewhere (in a second process) as the outline's own."""
+    outline.__dict__["_figures"] = figures
 
 
 def pair_figures(old: Outline, new: Outline, old_ids, new_ids, same_shape: bool) -> list[Metric]:

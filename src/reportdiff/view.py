@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from .compare import STATUSES, Comparison, Row
 from .recycle import cut_by_unit
 
 BIG_PAGE_ROWS = 400
+SHARE_KINDS = ("verbatim", "figures_swapped", "formulae", "new_text")
+"""How this year's text divides, in this order everywhere: bar, legend, per-section shares."""
 
 LABELS = {
     "zh": {
@@ -178,10 +181,8 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     segments = _row_segments(comparison, recycled_marks)
     section_of_row: dict[int, SectionView] = {}
     changed_rows = {m.row for m in comparison.metrics if m.change in ("up", "down", "unknown", "added", "removed")}
-    newly_hidden: dict[int, int] = {}
-    for m in comparison.metrics:
-        if _hidden_by(m) == "masked_new":
-            newly_hidden[m.row] = newly_hidden.get(m.row, 0) + 1
+    hidden = [_hidden_by(m) for m in comparison.metrics]
+    newly_hidden = Counter(m.row for m, key in zip(comparison.metrics, hidden) if key == "masked_new")
     recycled_units = {k for k, marks in recycled_marks.items() if marks}
     for n, row in enumerate(comparison.rows):
         unit = new.units[row.new] if row.new is not None else old.units[row.old]
@@ -231,13 +232,14 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     count_filters = {"added": "new", "removed": "dropped"}
     counts = [(s, labels[s], comparison.summary.get(s, 0), count_filters.get(s, "")) for s in STATUSES]
     changes = [m.change for m in comparison.metrics]
-    hidden = [_hidden_by(m) for m in comparison.metrics]
+    hidden_counts = Counter(hidden)
     figure_counts = [("up", labels["up"], changes.count("up")), ("down", labels["down"], changes.count("down")),
                      ("same", labels["same_value"], changes.count("same"))]
-    figure_counts += [("unknown", labels[key], hidden.count(key)) for key in ("masked_new", "masked_old", "masked_both")
-                      if hidden.count(key) or key != "masked_old"]
+    # 上年隐去 (last year hid, this year shows) is rare: its chip only when it happens.
+    figure_counts += [("unknown", labels[key], hidden_counts[key]) for key in ("masked_new", "masked_old", "masked_both")
+                      if hidden_counts[key] or key != "masked_old"]
     overall = _percents(comparison.shares.of())
-    recycled = [(k, labels[k], overall[k]) for k in ("verbatim", "figures_swapped", "formulae", "new_text")]
+    recycled = [(k, labels[k], overall[k]) for k in SHARE_KINDS]
     modes = [(m, labels[key]) for m, key in (("all", "all"), ("changes", "changes"), ("new", "only_new"),
                                             ("dropped", "only_dropped"), ("figures", "only_figures"),
                                             ("recycled", "only_recycled"))]
@@ -253,7 +255,7 @@ def _percents(shares: dict[str, float]) -> dict[str, int]:
     parts.append(max(0.0, 1.0 - sum(parts)))
     rounded = [round(p * 100) for p in parts]
     rounded[rounded.index(max(rounded))] += 100 - sum(rounded)  # the largest part absorbs rounding
-    return dict(zip(("verbatim", "figures_swapped", "formulae", "new_text"), rounded))
+    return dict(zip(SHARE_KINDS, rounded))
 
 
 def _hidden_by(m) -> str:
