@@ -7,7 +7,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 CORPUS = ROOT.parent / "shared" / "corpus"
-SEED = ROOT.parent / "shared" / "seeds" / "000_1d71f014dfc283a3.txt"
+SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_1d71f014dfc283a3.txt"
+# samples/2022.txt is the seed as it is (test_outline checks the bytes when both are here), so the
+# seed's tests also run in a checkout that has no ../shared beside it.
+SEED = SHARED_SEED if SHARED_SEED.is_file() else SAMPLES / "2022.txt"
 
 
 def corpus_files(collection: str = "*") -> list[Path]:
