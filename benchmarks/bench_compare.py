@@ -28,7 +28,7 @@ def _task(name: str, old_path: str, new_path: str, queue) -> None:
     start = time.perf_counter()
     # Start-up both word-level methods pay: imports and jieba's dictionary (about 2 s here).
     import reportdiff.compare  # noqa: F401
-    import reportdiff.render  # noqa: F401
+    import reportdiff.report.html  # noqa: F401
     from reportdiff.worddiff import tokenize
 
     if name != "difflib":
@@ -36,7 +36,7 @@ def _task(name: str, old_path: str, new_path: str, queue) -> None:
     ready = time.perf_counter()
     if name == "reportdiff":
         import reportdiff
-        from reportdiff.render import render_html
+        from reportdiff.report.html import render_html
 
         comparison = reportdiff.compare_files(old_path, new_path)
         render_html(comparison)

@@ -5,7 +5,8 @@
   var body = document.body;
   body.classList.remove("nojs");
   body.classList.add("js");
-  var MODES = ["all", "changes", "new", "dropped", "figures", "recycled"];
+  // The filter modes are the toolbar's radio buttons (listed once, in view.py).
+  var MODES = Array.prototype.map.call(document.querySelectorAll("input[name=mode]"), function (r) { return r.value; });
   var state = { mode: "all", q: "" };
   var search = document.getElementById("q");
   var shown = document.getElementById("shown");

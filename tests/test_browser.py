@@ -13,7 +13,7 @@ from conftest import ROOT, SAMPLES
 import reportdiff
 from reportdiff import outline_text
 from reportdiff.compare import compare
-from reportdiff.render import render_html
+from reportdiff.report.html import render_html
 
 CHROMIUM = next((p for p in ("/usr/lib/chromium/chromium", shutil.which("chromium") or "") if p and os.path.exists(p)), None)
 ARTIFACTS = ROOT / "tests" / "_artifacts"

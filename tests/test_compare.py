@@ -144,14 +144,21 @@ def test_real_consecutive_years(old, new):
     assert counts["edited"] > 0 and counts["added"] > 0
 
 
-def test_second_process_gives_the_same_result(monkeypatch):
-    """Large pairs find recycled text and figures in a second process: same result as in one."""
-    import reportdiff.compare as compare_module
-    from reportdiff.report_json import comparison_as_dict
+def test_an_executor_gives_the_same_result_and_inputs_stay_untouched():
+    """The independent work (recycled text, figures) may run in a process pool: same result as in
+    one process, and compare() never changes the outlines it is given."""
+    import copy
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    from reportdiff.report.to_json import comparison_as_dict
 
     old, new = reportdiff.load(SAMPLES / "2021.txt"), reportdiff.load(SAMPLES / "2022.txt")
+    before = copy.deepcopy((old, new))
     one = comparison_as_dict(compare(old, new))
-    monkeypatch.setattr(compare_module, "PARALLEL_FROM", 0)
-    old, new = reportdiff.load(SAMPLES / "2021.txt"), reportdiff.load(SAMPLES / "2022.txt")
-    two = comparison_as_dict(compare(old, new))
+    assert (old, new) == before and vars(old).keys() == vars(before[0]).keys()
+    context = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        two = comparison_as_dict(compare(old, new, executor=pool))
     assert one == two
+    assert comparison_as_dict(compare(old, new)) == one  # a second run on the same outlines: same result

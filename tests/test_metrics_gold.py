@@ -40,7 +40,7 @@ def score(case):
     old_src, new_src = comparison.old.source, comparison.new.source
     gold_pairs = [(locate(old_src, p["old"], p["old_value"]), locate(new_src, p["new"], p["new_value"]),
                    p["old_value"] != p["new_value"]) for p in labels["pairs"]]
-    ours = [(absolute(comparison.old, m.old_unit, m.old), absolute(comparison.new, m.new_unit, m.new), m)
+    ours = [(absolute(comparison.old, m.old_index, m.old), absolute(comparison.new, m.new_index, m.new), m)
             for m in comparison.metrics if m.old is not None and m.new is not None]
     changed_gold = [(o, n) for o, n, changed in gold_pairs if changed]
     found = [g for g in changed_gold if any(overlaps(g[0], o) and overlaps(g[1], n) for o, n, _ in ours)]

@@ -8,7 +8,7 @@ from conftest import SAMPLES
 import reportdiff
 from reportdiff import outline_text
 from reportdiff.compare import compare
-from reportdiff.render import render_html, templates_dir
+from reportdiff.report.html import render_html, templates_dir
 
 
 def samples_page(lang="zh") -> str:
@@ -50,7 +50,7 @@ def test_samples_page_weight():
 
 def test_figures_masked_both_years_are_listed_apart():
     """**次 → **次 tells a reviewer nothing: those rows fold away below the figures that say something."""
-    from reportdiff.view import build_view
+    from reportdiff.report.view import build_view
     view = build_view(reportdiff.compare_files(SAMPLES / "2021.txt", SAMPLES / "2022.txt"))
     assert view.masked_both and all(m.old.startswith("**") and m.new.startswith("**") for m in view.masked_both)
     assert not any(m.old.startswith("**") and m.new.startswith("**") for m in view.metrics)
@@ -58,7 +58,7 @@ def test_figures_masked_both_years_are_listed_apart():
 
 
 def test_renumbering_is_not_shown_as_a_change_and_hidden_figures_are_flagged():
-    from reportdiff.view import build_view
+    from reportdiff.report.view import build_view
     view = build_view(reportdiff.compare_files(SAMPLES / "2021.txt", SAMPLES / "2022.txt"))
     rows = [r for s in view.sections for r in s.rows]
     renumbered = next(r for r in rows if r.old and r.old[0].text.startswith("四是注重统筹"))

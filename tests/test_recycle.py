@@ -28,6 +28,18 @@ def test_planted_verbatim_copy():
     assert covered(r, start, start + len(copied), "verbatim") == 1.0
 
 
+def test_full_width_figures_are_figures_too():
+    """Masked ＸＸ against full-width １２: the whole sentence is the same text with other figures,
+    not a verbatim tail (the figure pattern runs on the folded text)."""
+    old = FILLER + "全年完成ＸＸ项重点工程建设任务，群众满意度达到ＸＸ％。" + FILLER
+    new = FILLER.replace("今年", "明年") + "全年完成１２项重点工程建设任务，群众满意度达到９８％。"
+    r = find_recycled(old, new)
+    start = new.index("全年完成")
+    assert covered(r, start, len(new), "figures_swapped") == 1.0
+    ascii_new = new.replace("１２", "12").replace("９８％", "98%")
+    assert covered(find_recycled(old, ascii_new), start, len(ascii_new), "figures_swapped") == 1.0
+
+
 def test_planted_figures_swapped_copy():
     old_sentence = "全年民生支出1.6亿元，占公共财政预算支出的**%。"
     assert old_sentence in OLD

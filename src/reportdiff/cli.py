@@ -1,12 +1,29 @@
-"""Command line: a thin layer over the library; library errors become one line and exit 2."""
+"""Command line: a thin layer over the library. It parses and checks arguments, chooses a second
+process for large pairs, shows progress, writes files, and turns library errors into one line.
+
+Exit status: 0 done; 2 bad input or option (ReportdiffError, argparse); 130 interrupted."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import multiprocessing as mp
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import ReportdiffError
+
+if TYPE_CHECKING:
+    from .model import ScanResult
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+"""A file that cannot be read, a bad option: anything the user can fix (ReportdiffError)."""
+EXIT_INTERRUPTED = 130
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,15 +31,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
-        return 2
+        return EXIT_BAD_INPUT
     try:
-        return args.run(args) or 0
+        return args.run(args) or EXIT_OK
     except ReportdiffError as exc:
         print(f"reportdiff: error: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("reportdiff: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
 
@@ -87,9 +104,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _outline(args) -> int:
+def _outline(args: argparse.Namespace) -> int:
     from . import load
-    from .outline import outline_as_dict, outline_as_text
+    from .report.text import outline_as_text
+    from .report.to_json import outline_as_dict
 
     outline = load(args.file)
     if args.format == "json":
@@ -99,41 +117,28 @@ def _outline(args) -> int:
     return 0
 
 
-def _metrics(args) -> int:
+def _metrics(args: argparse.Namespace) -> int:
     from . import load
     from .metrics import figures_by_unit
+    from .report.text import figures_as_text
+    from .report.to_json import figures_as_list, metrics_as_dict
 
     outline = load(args.file)
-    rows = []
-    for k, figures in sorted(figures_by_unit(outline).items()):
-        for f in figures:
-            rows.append({"subject": f.subject, "text": f.text, "value": f.value, "high": f.high, "unit": f.unit,
-                         "qualifier": f.qualifier, "masked": f.masked, "start": outline.units[k].start + f.start})
+    figures = figures_by_unit(outline)
     if args.format == "json":
-        _write(json.dumps({"schema": "reportdiff.metrics/1", "path": outline.path, "figures": rows},
-                          ensure_ascii=False, indent=1), None)
-        return 0
-    lines = [f"{'subject':<16}\t{'value':>10}\tunit\tqualifier\tas written"]
-    for r in rows:
-        value = "masked" if r["masked"] else _number(r["value"]) + (f"-{_number(r['high'])}" if r["high"] is not None else "")
-        lines.append(f"{r['subject']:<16}\t{value:>10}\t{r['unit']}\t{r['qualifier'] or '-'}\t{r['text']}")
-    _write("\n".join(lines), None)
+        _write(json.dumps(metrics_as_dict(outline, figures), ensure_ascii=False, indent=1), None)
+    else:
+        _write(figures_as_text(figures_as_list(outline, figures)), None)
     return 0
 
 
-def _number(value: float) -> str:
-    return f"{value:g}" if value is not None else "?"
-
-
-def _scan(args) -> int:
-    from pathlib import Path
-
+def _scan(args: argparse.Namespace) -> int:
     from .formulae import load_formulae
-    from .scan import scan, terminal_progress
-    from .scan_output import scan_as_dict, write_pair_pages
-    from .render import render_scan
+    from .report.html import render_scan
+    from .report.to_json import scan_as_dict
+    from .scan import scan
 
-    progress = terminal_progress if sys.stderr.isatty() else None
+    progress = _terminal_progress if sys.stderr.isatty() else None
     result = scan(args.paths, load_formulae(args.formulae), args.max_share, progress)
     for path, reason in result.skipped:
         print(f"reportdiff: skipped {path}: {reason.split(': ', 1)[-1]}", file=sys.stderr)
@@ -141,13 +146,39 @@ def _scan(args) -> int:
         _write(json.dumps(scan_as_dict(result), ensure_ascii=False, indent=1), args.output)
         return 0
     out = Path(args.output or "scan.html")
-    links = write_pair_pages(result, args.pairs, out, args.lang) if args.pairs else {}
+    links = _write_pair_pages(result, args.pairs, out, args.lang) if args.pairs else {}
     _write(render_scan(result, links, args.lang), str(out))
     print(f"wrote {out}" + (f" and {len(links)} comparison pages" if links else ""), file=sys.stderr)
     return 0
 
 
-def _formulae_build(args) -> int:
+def _write_pair_pages(result: ScanResult, top: int, out: Path, lang: str) -> dict[int, str]:
+    """Full comparisons of the `top` pairs, written beside `out`; pair index -> file name."""
+    from .compare import compare
+    from .outline import outline_text
+    from .report.html import render_html
+
+    links: dict[int, str] = {}
+    for k, pair in enumerate(result.pairs[:top]):
+        a, b = result.reports[pair.a], result.reports[pair.b]
+        comparison = compare(outline_text(a.text, a.path), outline_text(b.text, b.path))
+        name = f"{out.stem}-pair{k + 1}.html"
+        _write(render_html(comparison, lang), str(out.parent / name))
+        links[k] = name
+    return links
+
+
+def _terminal_progress(stage: str, done: int, total: int) -> None:
+    """A one-line progress bar on stderr."""
+    width = 30
+    filled = int(width * done / total) if total else width
+    sys.stderr.write(f"\r{stage:<9} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _formulae_build(args: argparse.Namespace) -> int:
     from .formulae import build_from_paths
 
     learned = build_from_paths(args.paths, args.min_reports, args.min_share, args.min_groups)
@@ -159,16 +190,28 @@ def _formulae_build(args) -> int:
     return 0
 
 
-def _compare(args) -> int:
-    from . import compare_files
-    from .render import render_html
-    from .report_json import comparison_as_dict
+PARALLEL_FROM = 100_000
+"""From this many characters (both reports), recycled text and figures are found in a second
+process while this one aligns and diffs: the machine has two cores, and they do not depend on
+each other. Below it, starting a process costs more than it saves."""
 
+
+def _compare(args: argparse.Namespace) -> int:
+    from . import load
+    from .compare import MIN_RECYCLED_FLOOR, compare
     from .formulae import load_formulae
+    from .report.html import render_html
+    from .report.to_json import comparison_as_dict
 
-    if args.min_recycled < 4:
-        raise ReportdiffError("--min-recycled must be at least 4 characters")
-    comparison = compare_files(args.old, args.new, min_recycled=args.min_recycled, formulae=load_formulae(args.formulae))
+    if args.min_recycled < MIN_RECYCLED_FLOOR:  # before reading anything
+        raise ReportdiffError(f"--min-recycled must be at least {MIN_RECYCLED_FLOOR} characters")
+    formulae = load_formulae(args.formulae)
+    old, new = load(args.old), load(args.new)
+    with contextlib.ExitStack() as stack:
+        executor = None
+        if len(old.source) + len(new.source) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
+            executor = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork")))
+        comparison = compare(old, new, min_recycled=args.min_recycled, formulae=formulae, executor=executor)
     if args.format == "json":
         _write(json.dumps(comparison_as_dict(comparison), ensure_ascii=False, indent=1), args.output)
     else:

@@ -3,9 +3,8 @@ from __future__ import annotations
 
 
 class ReportdiffError(Exception):
-    """Base class: anything a user can cause and fix (bad input, bad option)."""
-
-    exit_code = 2
+    """Base class: anything a user can cause and fix (bad input, bad option). The command line
+    prints it as one line (its exit codes are listed in cli.py)."""
 
 
 class InputError(ReportdiffError):

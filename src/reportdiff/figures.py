@@ -1,7 +1,7 @@
 """Find the figures of a text: value, unit, qualifier, masked or not; and what is *not* a figure.
 
 Rules (tested in tests/test_figures.py):
-- A figure is a number with a unit from UNITS (次, 人次, 亿元, %, 个百分点 …), or a percentage
+- A figure is a number with a unit from lexicon.UNITS (次, 人次, 亿元, %, 个百分点 …), or a percentage
   (92%, 百分之八, 五成 = 50%). Arabic (1,200 / 3.8 / full-width), Chinese (十二, 三千, 两万) and
   mixed (1.5万) numbers; trailing 万/亿 are folded into the unit (3.2亿元 is 3.2 in 亿元).
 - Qualifiers are kept: 余/多 after the number, 近/约/超过/逾/不到/不足/接近 before it, 以上/左右/以内/以下
@@ -9,25 +9,16 @@ Rules (tested in tests/test_figures.py):
 - Masked figures (**, ＊＊, ××, XX) have no value and are flagged.
 - Not figures: years and dates (2022年, 12月, 5日), ordinals (第一, 第3), a lone 一 (一批, 一年来),
   numbers inside quotes or book titles (“四个意识”, 《**日报》), and the fixed formulae and idioms of
-  FORMULAE (八项规定, 二十大, 十大专项整治, 千家万户 …).
+  NUMBERED_PHRASES (八项规定, 二十大, 十大专项整治, 千家万户 …).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-# Longest first, so 人次 wins over 人 and 万平方米 over 平方米.
-UNITS = sorted(set("""
-个百分点 百分点 % ％ 成 倍
-元 亿元 万元 千元 美元 万美元 亿美元
-人次 万人次 人 万人 名 位 户 万户 家 所 个 项 件 起 宗 批 次 场次 场 期 轮 班 处 间 份 套 座 栋 幢 台 辆 艘 架
-条 支 类 种 篇 部 册 本 张 床 剂次 万剂次 剂 例 单 笔
-平方米 万平方米 平方公里 公顷 亩 万亩 公里 千米 米 吨 万吨 千克 公斤 立方米 万立方米 千瓦 万千瓦 千瓦时 标箱
-年 个月 天 小时 分钟
-""".split()), key=len, reverse=True)
-QUALIFIERS_BEFORE = ("超过", "不到", "不足", "接近", "将近", "近", "约", "逾")
-QUALIFIERS_AFTER = ("以上", "左右", "以内", "以下", "多")
-FORMULAE = sorted(set("""
+from .lexicon import CN_NUMERALS, DIGITS, FIGURE_RE, MASK
+from .model import Figure
+
+NUMBERED_PHRASES = sorted(set("""
 四个意识 四个自信 两个维护 两个确立 四个全面 五位一体 两个责任 一岗双责 八项规定 四风 三会一课 两学一做
 十八大 十九大 二十大 十八届 十九届 二十届 一中全会 二中全会 三中全会 四中全会 五中全会 六中全会 七中全会
 十一五 十二五 十三五 十四五 十五五 一带一路 双减 三农 三资 六稳 六保 三去一降一补 放管服 十大专项整治
@@ -36,49 +27,14 @@ FORMULAE = sorted(set("""
 千家万户 千方百计 万无一失 一心一意 四面八方 五湖四海 百花齐放 千变万化 万众一心 一以贯之 一张蓝图
 个方面 学前三年 一把手 一线 一体化 一系列 一些 一定 一道 一起 一切 统一 唯一 之一 一公里 最后一公里 一站式 一网通办 一件事
 """.split()), key=len, reverse=True)
+"""Set phrases and idioms whose numerals count nothing (八项规定, 千家万户): never figures."""
 
-_D = "0-9０-９"
-_ARABIC = rf"[{_D}]+(?:[,，][{_D}]{{3}})*(?:[.．][{_D}]+)?"
-_CN = "零〇一二两三四五六七八九十百千万亿"
-_MASK = r"\*{2,}|＊{2,}|×{2,}|[XxＸｘ]{2,}"
-_NUMBER = rf"(?:{_ARABIC}|{_MASK}|[{_CN}]+)"
-_UNIT = "|".join(re.escape(u) for u in UNITS)
-FIGURE_RE = re.compile(
-    rf"(?P<before>{'|'.join(QUALIFIERS_BEFORE)})?"
-    rf"(?:(?P<pct>百分之(?P<pctnum>[{_CN}点]+))"
-    rf"|(?P<num>{_NUMBER})(?:(?P<range>至|到|~|～|-|—)(?P<num2>{_NUMBER}))?"
-    rf"(?P<plus>余|多)?(?P<scale>[万亿](?![元人户亩吨平千美立次剂]))?(?P<plus2>余|多)?(?P<unit>{_UNIT}))"
-    rf"(?P<after>{'|'.join(QUALIFIERS_AFTER)})?"
-)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 _QUOTED = re.compile(r"“[^”\n]{0,30}”|「[^」\n]{0,30}」|《[^》\n]{0,40}》|\"[^\"\n]{0,30}\"")
-_DATE = re.compile(rf"(?:1[89]|20)[{_D}]{{2}}年度?|[{_D}]{{1,2}}月份?|[{_D}]{{1,2}}[日号]")
-
-
-@dataclass
-class Figure:
-    """One figure found in a text; offsets are relative to the text given to `find_figures`."""
-
-    text: str
-    start: int
-    end: int
-    value: float | None
-    """None when masked."""
-    unit: str
-    """As written, scale folded in: 次, 人次, 万元, 亿元, %, 个百分点."""
-    qualifier: str = ""
-    masked: bool = False
-    high: float | None = None
-    """Upper end of a range (3至5个), else None."""
-    subject: str = ""
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def approx(self) -> bool:
-        return bool(self.qualifier) or self.high is not None
+_DATE = re.compile(rf"(?:1[89]|20)[{DIGITS}]{{2}}年度?|[{DIGITS}]{{1,2}}月份?|[{DIGITS}]{{1,2}}[日号]")
 
 
 def parse_chinese_number(s: str) -> float | None:
@@ -112,20 +68,20 @@ def parse_chinese_number(s: str) -> float | None:
 
 def _number(raw: str) -> tuple[float | None, bool]:
     """(value, masked) of a number as written."""
-    if re.fullmatch(_MASK, raw):
+    if re.fullmatch(MASK, raw):
         return None, True
-    if re.match(rf"[{_D}]", raw):
+    if re.match(rf"[{DIGITS}]", raw):
         return float(raw.translate(_FULLWIDTH).replace(",", "")), False
     return parse_chinese_number(raw), False
 
 
-_FORMULA_RE = re.compile("|".join(re.escape(f) for f in FORMULAE))
+# Overlapping phrases (一公里 inside 最后一公里) need every start, hence the lookahead.
+_NUMBERED_PHRASE = re.compile("(?=(" + "|".join(re.escape(f) for f in NUMBERED_PHRASES) + "))")
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _QUOTED.finditer(text)]
-    # Overlapping formulae (一公里 inside 最后一公里) need every start, not only non-overlapping matches.
-    spans += [(m.start(), m.start() + len(m.group(1))) for m in re.finditer(f"(?=({_FORMULA_RE.pattern}))", text)]
+    spans += [(m.start(), m.start() + len(m.group(1))) for m in _NUMBERED_PHRASE.finditer(text)]
     return spans
 
 
@@ -150,12 +106,12 @@ def find_figures(text: str) -> list[Figure]:
             out.append(Figure(m.group(), start, end, value, "%", _qualifier(m)))
             continue
         raw = m.group("num")
-        if raw[0] in _CN and not any(c in raw for c in "零〇一二两三四五六七八九十"):
+        if raw[0] in CN_NUMERALS and not any(c in raw for c in "零〇一二两三四五六七八九十"):
             continue  # 千家, 万人: a scale word alone is not a number
         if raw == "一":
             continue  # 一批, 一年来, 一次性: almost never a count worth reporting
         scale = m.group("scale") or ""
-        if raw[0] in _CN and len(raw) > 1 and raw[-1] in "万亿" and not scale:
+        if raw[0] in CN_NUMERALS and len(raw) > 1 and raw[-1] in "万亿" and not scale:
             raw, scale = raw[:-1], raw[-1]  # 两万人 is 2 in 万人, as 2万人 is
         value, masked = _number(raw)
         if value is None and not masked:

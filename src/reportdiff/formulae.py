@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .lexicon import CN_ORDINALS
 from .recycle import PLACEHOLDER, stream
 
 LEARN_K = 8
 """Learned phrases are runs of 8-grams that stand in many reports."""
-_STRUCTURE = re.compile(rf"{PLACEHOLDER}|[(（][一二三四五六七八九十\d]+[)）]|——")
+_STRUCTURE = re.compile(rf"{PLACEHOLDER}|[(（][{CN_ORDINALS}\d]+[)）]|——")
 _QUOTE_CLASS = "[\"'“”‘’「」『』]"
 
 

@@ -7,19 +7,19 @@ character, so the whitespace after a unit (line ends, blank lines, indentation) 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .read import Document
+from .lexicon import CN_ORDINALS
+from .model import Document, Outline, Unit, UnitKind
 from .textnorm import mask_figures, normalize
 
-CN_NUM = "一二三四五六七八九十"
 # Heading marker styles, outermost first. A heading's level is the rank of its style among the
 # styles the document uses, so `一、` is level 1 in a township report and level 2 under `第一部分`.
 HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
-    ("part", re.compile(rf"第[{CN_NUM}百零〇\d]+(?:部分|篇|章)[\s　、：:，,．.]*")),
-    ("jie", re.compile(rf"第[{CN_NUM}百零〇\d]+节[\s　、：:，,．.]*")),
-    ("cn", re.compile(rf"[{CN_NUM}]+[、．.][\s　]*")),
-    ("paren_cn", re.compile(rf"[（(][{CN_NUM}]+[）)][\s　、，,]*")),
+    ("part", re.compile(rf"第[{CN_ORDINALS}百零〇\d]+(?:部分|篇|章)[\s　、：:，,．.]*")),
+    ("jie", re.compile(rf"第[{CN_ORDINALS}百零〇\d]+节[\s　、：:，,．.]*")),
+    ("cn", re.compile(rf"[{CN_ORDINALS}]+[、．.][\s　]*")),
+    ("paren_cn", re.compile(rf"[（(][{CN_ORDINALS}]+[）)][\s　、，,]*")),
     ("arabic", re.compile(r"\d{1,2}(?:[、．]|\.(?!\d))[\s　]*")),
     ("paren_arabic", re.compile(r"[（(]\d{1,2}[）)][\s　、，,]*")),
     ("circled", re.compile(r"[①-⑳][\s　、，,]*")),
@@ -28,15 +28,15 @@ STYLE_RANK = {name: rank for rank, (name, _) in enumerate(HEADING_STYLES)}
 
 # Point markers inside a body. Families: a body is split on one family only (the most used).
 POINT_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
-    ("shi", re.compile(rf"[{CN_NUM}]+是(?=\S)")),
-    ("di", re.compile(rf"第[{CN_NUM}]+[，、,：:]")),
+    ("shi", re.compile(rf"[{CN_ORDINALS}]+是(?=\S)")),
+    ("di", re.compile(rf"第[{CN_ORDINALS}]+[，、,：:]")),
     ("seq", re.compile(r"(?:首先|其次|再次|然后|最后)[，,：:]")),
-    ("paren", re.compile(r"[（(](?:\d{1,2}|[" + CN_NUM + r"]+)[）)]")),
+    ("paren", re.compile(r"[（(](?:\d{1,2}|[" + CN_ORDINALS + r"]+)[）)]")),
     ("circled", re.compile(r"[①-⑳]")),
 ]
 # Any point marker in normalized text (NFKC: "，" is ","), for comparing a whole with its parts.
 INLINE_MARKER = re.compile(
-    rf"(?<=[。;:!?])(?:[{CN_NUM}]+是|第[{CN_NUM}]+[,、:]|(?:首先|其次|再次|然后|最后)[,:]|\((?:\d{{1,2}}|[{CN_NUM}]+)\)|[①-⑳])")
+    rf"(?<=[。;:!?])(?:[{CN_ORDINALS}]+是|第[{CN_ORDINALS}]+[,、:]|(?:首先|其次|再次|然后|最后)[,:]|\((?:\d{{1,2}}|[{CN_ORDINALS}]+)\)|[①-⑳])")
 # A paragraph that starts with a dash is an item of a list (政府工作报告: "——经济运行保持在合理区间。").
 DASH = re.compile(r"—{1,2}|－{2}|-{2}")
 # An inline marker counts only where a clause starts: body start or after these.
@@ -46,55 +46,14 @@ CLOSING_CUE = re.compile(
     r"(?:一年来|一年以来|回顾一年|过去的一年里|总之|总的来[说看]|各位代表|同志们|新的一年|展望新的一年|"
     r"在肯定成绩的同时|当然|存在的问题|下一步|今后[，,]|[^。]{0,12}(?:不足|差距)[，,：:])"
 )
-TITLE_MAX = 50
+TITLE_LINE_MAX = 50
+"""A first line this long or shorter, not a sentence, is the report's title."""
 CLOSING_SHARE = 0.6
+"""The closing cue opens the closing only when what follows is at most this share of the last section."""
 
 
-@dataclass
-class Unit:
-    """One piece of a report: the smallest thing reportdiff aligns, classifies and shows."""
-
-    kind: str
-    """title | preamble | heading | lead | point | closing"""
-    level: int
-    """Depth in the outline: 0 for title/preamble/closing, heading levels from 1, body = parent + 1."""
-    marker: str
-    """Enumeration or heading marker as written ("一、", "（二）", "三是"), or ""."""
-    start: int
-    """Offset of the unit's first character in the source text (its span is [start, end))."""
-    end: int
-    text: str
-    """Exact original text of the span, trailing whitespace included."""
-    parent: int = -1
-    """Index of the enclosing heading unit, -1 at top level."""
-    section: int = -1
-    """Index of the enclosing level-1 heading (itself for a level-1 heading), -1 outside sections."""
-    key: str = field(default="", repr=False)
-    """Normalized content without its marker: what matching compares."""
-    masked: str = field(default="", repr=False)
-    """`key` with every figure masked: equal masked keys mean "only the figures changed"."""
-
-    @property
-    def content(self) -> str:
-        """The unit's text without surrounding whitespace."""
-        return self.text.strip()
-
-
-@dataclass
-class Outline:
-    """A report's units in document order, with the text they tile."""
-
-    path: str
-    source: str
-    units: list[Unit]
-
-    @property
-    def title(self) -> str:
-        return next((u.content for u in self.units if u.kind == "title"), "")
-
-    def sections(self) -> list[int]:
-        """Indices of the level-1 headings."""
-        return [i for i, u in enumerate(self.units) if u.kind == "heading" and u.level == 1]
+_BODY_KINDS = (UnitKind.HEADING, UnitKind.LEAD, UnitKind.POINT)
+"""Kinds that stand under a heading and have a level of their own."""
 
 
 @dataclass
@@ -107,7 +66,7 @@ class _Para:
 
 @dataclass
 class _Piece:
-    kind: str
+    kind: UnitKind
     start: int
     end: int
     marker: str = ""
@@ -117,7 +76,7 @@ class _Piece:
 def outline_text(text: str, path: str = "<text>", heading_hints: dict[int, int] | None = None) -> Outline:
     """Parse report text into an Outline."""
     paras = _paragraphs(text, heading_hints or {})
-    pieces = _pieces(text, paras) or ([_Piece("preamble", 0, len(text))] if text else [])
+    pieces = _pieces(text, paras) or ([_Piece(UnitKind.PREAMBLE, 0, len(text))] if text else [])
     return _finish(text, path, pieces)
 
 
@@ -188,13 +147,13 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
     lead_done = False  # the first body text after a heading is its lead; later paragraphs are points
     for i, p in enumerate(paras):
         if i == 0 and _is_title(text, p, len(paras)):
-            pieces.append(_Piece("title", p.start, p.end))
+            pieces.append(_Piece(UnitKind.TITLE, p.start, p.end))
             continue
         if i < first_heading and heading_at:
-            pieces.append(_Piece("preamble", p.start, p.end))
+            pieces.append(_Piece(UnitKind.PREAMBLE, p.start, p.end))
             continue
         if i >= closing_from:
-            pieces.append(_Piece("closing", p.start, p.end))
+            pieces.append(_Piece(UnitKind.CLOSING, p.start, p.end))
             continue
         if i in heading_at:
             lvl = levels.get(p.style, 1)
@@ -202,7 +161,7 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
                 stack.pop()
             stack.append(lvl)
             head_end, body_start = _split_heading(text, p)
-            pieces.append(_Piece("heading", p.start, head_end, text[p.start:p.marker_end].strip(), lvl))
+            pieces.append(_Piece(UnitKind.HEADING, p.start, head_end, text[p.start:p.marker_end].strip(), lvl))
             lead_done = False
             if body_start < p.end:
                 lead_done = _body(text, body_start, p.end, lvl + 1, lead_done, pieces)
@@ -213,12 +172,12 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
             lead_done = _body(text, p.start, p.end, level, lead_done, pieces)
             continue
         if p.style:  # a numbered leaf point: one unit, marker kept
-            pieces.append(_Piece("point", p.start, p.end, text[p.start:p.marker_end].strip(), level))
+            pieces.append(_Piece(UnitKind.POINT, p.start, p.end, text[p.start:p.marker_end].strip(), level))
             lead_done = True
             continue
         dash = DASH.match(text, p.start, p.end)
         if dash:
-            pieces.append(_Piece("point", p.start, p.end, dash.group(), level))
+            pieces.append(_Piece(UnitKind.POINT, p.start, p.end, dash.group(), level))
             lead_done = True
             continue
         lead_done = _body(text, p.start, p.end, level, lead_done, pieces)
@@ -227,7 +186,7 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
 
 def _is_title(text: str, p: _Para, n_paras: int) -> bool:
     content = text[p.start:p.end]
-    return (n_paras > 1 and not p.style and len(content) <= TITLE_MAX
+    return (n_paras > 1 and not p.style and len(content) <= TITLE_LINE_MAX
             and content[-1] not in "。！？!?：:，,；;" and not DASH.match(content))
 
 
@@ -265,12 +224,12 @@ def _body(text: str, start: int, end: int, level: int, lead_done: bool, pieces: 
     Only the first body text after a heading is a lead; later unmarked paragraphs are points.
     """
     marks = _inline_points(text, start, end)
-    kind = "point" if lead_done else "lead"
+    kind = UnitKind.POINT if lead_done else UnitKind.LEAD
     if not marks:
         for _, pattern in POINT_FAMILIES:  # a paragraph of its own that opens with "五是…"
             m = pattern.match(text, start, end)
             if m and m.end() < end:
-                pieces.append(_Piece("point", start, end, m.group(), level))
+                pieces.append(_Piece(UnitKind.POINT, start, end, m.group(), level))
                 return True
         pieces.append(_Piece(kind, start, end, "", level))
         return True
@@ -279,7 +238,7 @@ def _body(text: str, start: int, end: int, level: int, lead_done: bool, pieces: 
     for k, (m_start, m_end) in enumerate(marks):
         p_end = marks[k + 1][0] if k + 1 < len(marks) else end
         p_end = len(text[:p_end].rstrip())
-        pieces.append(_Piece("point", m_start, p_end, text[m_start:m_end], level))
+        pieces.append(_Piece(UnitKind.POINT, m_start, p_end, text[m_start:m_end], level))
     return True
 
 
@@ -289,16 +248,16 @@ def _finish(text: str, path: str, pieces: list[_Piece]) -> Outline:
     for n, piece in enumerate(pieces):
         start = 0 if n == 0 else piece.start
         end = pieces[n + 1].start if n + 1 < len(pieces) else len(text)
-        if piece.kind == "heading":
+        if piece.kind == UnitKind.HEADING:
             while stack and units[stack[-1]].level >= piece.level:
                 stack.pop()
-        parent = stack[-1] if stack and piece.kind in ("heading", "lead", "point") else -1
+        parent = stack[-1] if stack and piece.kind in _BODY_KINDS else -1
         content = text[piece.start:piece.end]
         key = normalize(content[len(piece.marker):] if content.startswith(piece.marker) else content)
-        level = piece.level if piece.kind in ("heading", "lead", "point") else 0
+        level = piece.level if piece.kind in _BODY_KINDS else 0
         unit = Unit(piece.kind, level, piece.marker, start, end, text[start:end], parent, key=key, masked=mask_figures(key))
         idx = len(units)
-        if piece.kind == "heading":
+        if piece.kind == UnitKind.HEADING:
             unit.section = idx if not stack else units[stack[0]].section
             stack.append(idx)
         elif parent >= 0:
@@ -314,7 +273,7 @@ def section_span(outline: Outline, heading: int) -> tuple[int, int]:
     end = len(units)
     for k in range(heading + 1, len(units)):
         u = units[k]
-        if (u.kind == "heading" and u.level <= level) or u.kind == "closing":
+        if (u.kind == UnitKind.HEADING and u.level <= level) or u.kind == UnitKind.CLOSING:
             end = k
             break
     return units[heading].start, (units[end].start if end < len(units) else len(outline.source))
@@ -324,31 +283,3 @@ def joined_key(outline: Outline, ids) -> str:
     """Keys of several units joined, with every point marker removed: what a split or merge
     compares, since a marker that opens a part stands inside the whole's text."""
     return INLINE_MARKER.sub("", "".join(outline.units[i].key for i in ids))
-
-
-def outline_as_text(outline: Outline, width: int = 40) -> str:
-    """One unit a line, indented by level: kind, marker and the first characters."""
-    lines = []
-    for u in outline.units:
-        body = u.content
-        if u.marker and body.startswith(u.marker):
-            body = body[len(u.marker):].lstrip()
-        body = " ".join(body.split())
-        short = body[:width] + ("…" if len(body) > width else "")
-        indent = "  " * max(u.level - 1, 0) if u.kind in ("heading", "lead", "point") else ""
-        marker = f"[{u.marker}] " if u.marker else ""
-        lines.append(f"{indent}{u.kind:<8} {marker}{short}")
-    return "\n".join(lines) + "\n"
-
-
-def outline_as_dict(outline: Outline) -> dict:
-    return {
-        "schema": "reportdiff.outline/1",
-        "path": outline.path,
-        "chars": len(outline.source),
-        "units": [
-            {"kind": u.kind, "level": u.level, "marker": u.marker, "start": u.start, "end": u.end,
-             "parent": u.parent, "text": u.text}
-            for u in outline.units
-        ],
-    }

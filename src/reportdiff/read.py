@@ -4,10 +4,10 @@ from __future__ import annotations
 import codecs
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .model import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 NOT_YET = {
@@ -16,17 +16,6 @@ NOT_YET = {
     ".pdf": "PDF files are not supported yet; export the text to .txt",
     ".rtf": "RTF files are not supported yet; save it as .docx or .txt",
 }
-
-
-@dataclass
-class Document:
-    """A report as read from disk: its text exactly as decoded, plus layout hints."""
-
-    path: str
-    text: str
-    encoding: str
-    heading_hints: dict[int, int] = field(default_factory=dict)
-    """Start offset of a paragraph -> heading level, from Word heading styles."""
 
 
 def read_document(path: str | Path) -> Document:

@@ -13,11 +13,13 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from .textnorm import FIGURE, QUOTES
+from .lexicon import FIGURE_MASK_RE
+from .model import RecycledKind, Recycling, Span
+from .textnorm import QUOTES
 
 MIN_CHARS = 10
 _SENTENCE_END = set("。！？；!?;")
@@ -42,28 +44,6 @@ class Stream:
     """The placeholders' stream positions, sorted."""
 
 
-@dataclass
-class Span:
-    """A run of the later text found in the earlier one; offsets into the original texts."""
-
-    start: int
-    end: int
-    old_start: int
-    old_end: int
-    kind: str
-    """verbatim | figures_swapped"""
-
-
-@dataclass
-class Recycling:
-    spans: list[Span]
-    """Recycled text cut at sentence ends, each piece verbatim or figures-swapped."""
-    runs: list[Span]
-    """The maximal runs, whole (a run is figures-swapped when any of its figures changed)."""
-    formula_spans: list[tuple[int, int]] = field(default_factory=list)
-    """Spans of the later text that are common formulae (counted apart)."""
-
-
 @lru_cache(maxsize=None)
 def _fold(ch: str) -> str:
     """One character's comparable form (NFKC, one kind of quote), kept to one character."""
@@ -80,7 +60,9 @@ def stream(text: str) -> Stream:
     ends = np.arange(1, len(text) + 1, dtype=np.int64)
     figures: dict[int, str] = {}
     position = np.zeros(0, dtype=np.int64)
-    spans = [m.span() for m in FIGURE.finditer(text)]
+    # Figures are found on the folded text (one character for one, so offsets hold): full-width
+    # ＸＸ and １２ are figures as ** and 12 are.
+    spans = [m.span() for m in FIGURE_MASK_RE.finditer(folded)]
     for a, b in spans:
         keep[a:b] = False
         keep[a] = True
@@ -136,7 +118,7 @@ def find_recycled(old_text: str, new_text: str, min_chars: int = MIN_CHARS, form
 def _span(old: Stream, new: Stream, q: int, p: int, length: int) -> Span:
     swapped = not _same_figures(old, new, q, p, length)
     return Span(int(new.starts[p]), int(new.ends[p + length - 1]), int(old.starts[q]), int(old.ends[q + length - 1]),
-                "figures_swapped" if swapped else "verbatim")
+                RecycledKind.FIGURES_ONLY if swapped else RecycledKind.VERBATIM)
 
 
 def _same_figures(old: Stream, new: Stream, q: int, p: int, length: int) -> bool:
@@ -146,7 +128,8 @@ def _same_figures(old: Stream, new: Stream, q: int, p: int, length: int) -> bool
 
 
 _COUNTED = re.compile(r"[\w\u4e00-\u9fff*＊×]")
-KINDS = ("verbatim", "figures_swapped", "formulae")
+KINDS = tuple(RecycledKind)
+"""The order of Shares.of(): verbatim, figures only, formulae."""
 
 
 class Shares:
@@ -156,7 +139,7 @@ class Shares:
     def __init__(self, text: str, recycling: Recycling):
         kind = np.zeros(len(text), dtype=np.int8)  # 0 new, 1 verbatim, 2 figures swapped, 3 formula
         for s in recycling.spans:
-            kind[s.start:s.end] = 1 if s.kind == "verbatim" else 2
+            kind[s.start:s.end] = 1 if s.kind == RecycledKind.VERBATIM else 2
         for a, b in recycling.formula_spans:
             inside = kind[a:b]
             inside[inside > 0] = 3

@@ -7,14 +7,13 @@ grouped into clusters (a template circulating in an office).
 """
 from __future__ import annotations
 
-import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from .errors import InputError, ReportdiffError
 from .formulae import Formulae
+from .model import Cluster, Passage, ScannedReport, ScanResult, SharedPair
 from .read import read_document
 from .recycle import stream
 
@@ -25,65 +24,6 @@ MIN_PASSAGE = 20
 SUFFIXES = (".txt", ".md", ".docx")
 MIN_EVERYONE = 10
 """Text in more than max(MIN_EVERYONE, max_share × reports) reports is what everyone writes."""
-
-
-@dataclass
-class ScannedReport:
-    path: str
-    chars: int
-    text: str = field(repr=False)
-    starts: np.ndarray = field(repr=False)
-    ends: np.ndarray = field(repr=False)
-    size: int = 0
-    """Comparable characters (the stream's length)."""
-
-
-@dataclass
-class Passage:
-    text: str
-    chars: int
-    a_start: int
-    b_start: int
-    """Offsets in the two original texts."""
-
-
-@dataclass
-class SharedPair:
-    a: int
-    b: int
-    shared_a: float
-    shared_b: float
-    passages: list[Passage]
-
-    @property
-    def weight(self) -> float:
-        return max(self.shared_a, self.shared_b)
-
-
-@dataclass
-class Cluster:
-    text: str
-    reports: list[int]
-
-
-@dataclass
-class ScanResult:
-    reports: list[ScannedReport]
-    pairs: list[SharedPair]
-    clusters: list[Cluster]
-    skipped: list[tuple[str, str]]
-    """(path, reason) of files that could not be read."""
-
-    def peers(self) -> dict[int, SharedPair]:
-        """Each report's most similar other report."""
-        best: dict[int, SharedPair] = {}
-        for pair in self.pairs:
-            for me in (pair.a, pair.b):
-                share = pair.shared_a if me == pair.a else pair.shared_b
-                current = best.get(me)
-                if current is None or share > (current.shared_a if me == current.a else current.shared_b):
-                    best[me] = pair
-        return best
 
 
 def collect_files(paths: list[str | Path]) -> list[Path]:
@@ -232,13 +172,3 @@ def _clusters(reports: list[ScannedReport], grams: dict[tuple[int, ...], list[tu
                 out.append(Cluster(r.text[int(r.starts[s]):int(r.ends[min(e, r.size) - 1])], list(members)))
     out.sort(key=lambda c: (-len(c.reports) * len(c.text), c.text))
     return out
-
-
-def terminal_progress(stage: str, done: int, total: int) -> None:
-    """A one-line progress bar on stderr."""
-    width = 30
-    filled = int(width * done / total) if total else width
-    sys.stderr.write(f"\r{stage:<9} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-    if done >= total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()

@@ -6,9 +6,10 @@ import re
 import warnings
 from functools import lru_cache
 
-from .textnorm import FIGURE_TOKEN
+from .lexicon import FIGURE_WORD_RE
 
 Diff = list[tuple[int, str]]
+"""[(op, text)]: op -1 only in the old text, 0 in both, 1 only in the new."""
 _jieba = None
 
 
@@ -31,7 +32,7 @@ def tokenize(text: str) -> tuple[str, ...]:
     jieba = _tokenizer()
     tokens: list[str] = []
     pos = 0
-    for m in FIGURE_TOKEN.finditer(text):
+    for m in FIGURE_WORD_RE.finditer(text):
         if m.start() > pos:
             tokens.extend(jieba.lcut(text[pos:m.start()], HMM=False))
         tokens.append(m.group())

@@ -7,10 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .compare import STATUSES, Comparison, Row
-from .recycle import cut_by_unit
+from ..model import STATUSES, Change, Comparison, Metric, Outline, Row, ScanResult, Status, Unit, UnitKind
+from ..recycle import cut_by_unit
 
 BIG_PAGE_ROWS = 400
+"""From this many rows, off-screen sections are laid out lazily (content-visibility)."""
+_ITEM_KINDS = (UnitKind.POINT, UnitKind.LEAD, UnitKind.HEADING)
+"""Units listed as new or dropped items (not titles, preambles, closings)."""
 SHARE_KINDS = ("verbatim", "figures_swapped", "formulae", "new_text")
 """How this year's text divides, in this order everywhere: bar, legend, per-section shares."""
 
@@ -180,16 +183,16 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     recycled_marks = _recycled_by_unit(comparison)
     segments = _row_segments(comparison, recycled_marks)
     section_of_row: dict[int, SectionView] = {}
-    changed_rows = {m.row for m in comparison.metrics if m.change in ("up", "down", "unknown", "added", "removed")}
+    changed_rows = {m.row for m in comparison.metrics if m.change != Change.UNCHANGED}
     hidden = [_hidden_by(m) for m in comparison.metrics]
     newly_hidden = Counter(m.row for m, key in zip(comparison.metrics, hidden) if key == "masked_new")
     recycled_units = {k for k, marks in recycled_marks.items() if marks}
     for n, row in enumerate(comparison.rows):
-        unit = new.units[row.new] if row.new is not None else old.units[row.old]
-        if unit.kind == "heading" and unit.level == 1 and (row.new is not None or row.status == "removed"):
+        unit = comparison.unit_of(row)
+        if unit.is_section_heading and (row.new is not None or row.status == Status.REMOVED):
             current = SectionView(f"s{len(sections)}", unit.content)
             sections.append(current)
-        elif unit.kind == "closing" and current.title != labels["closing"]:
+        elif unit.kind == UnitKind.CLOSING and current.title != labels["closing"]:
             current = SectionView(f"s{len(sections)}", labels["closing"])
             sections.append(current)
         section_of_row[n] = current
@@ -200,16 +203,16 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
             section_anchor_of_old[row.old] = current.anchor
         old_segs, new_segs = segments[n]
         view = RowView(f"u{n}", row.status, labels[row.status], unit.kind, unit.level, old_segs, new_segs,
-                       similarity=f"{row.similarity:.0%}" if row.status in ("numbers_only", "edited") else "",
+                       similarity=f"{row.similarity:.0%}" if row.status in (Status.FIGURES_ONLY, Status.EDITED) else "",
                        join=labels[row.join] if row.join else "", figures_changed=n in changed_rows,
                        recycled=row.new in recycled_units,
                        masked_note=labels["masked_count"].format(newly_hidden[n]) if n in newly_hidden else "")
         current.rows.append(view)
         current.counts[row.status] = current.counts.get(row.status, 0) + 1
         rows_with_anchor.append((row, view))
-        if row.status == "added" and unit.kind in ("point", "lead", "heading"):
+        if row.status == Status.ADDED and unit.kind in _ITEM_KINDS:
             added.append(ItemView(view.anchor, current.title, unit.content))
-        elif row.status == "removed" and unit.kind in ("point", "lead", "heading"):
+        elif row.status == Status.REMOVED and unit.kind in _ITEM_KINDS:
             removed.append(ItemView(view.anchor, current.title, unit.content))
     for row, view in rows_with_anchor:
         if row.old_place is not None:
@@ -229,14 +232,15 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
                    m.ratio if m.ratio is not None else (m.delta or 0), m.masked, " ".join(m.flags))
         for m in comparison.metrics
     ]
-    count_filters = {"added": "new", "removed": "dropped"}
+    count_filters = {Status.ADDED: "new", Status.REMOVED: "dropped"}
     counts = [(s, labels[s], comparison.summary.get(s, 0), count_filters.get(s, "")) for s in STATUSES]
     changes = [m.change for m in comparison.metrics]
     hidden_counts = Counter(hidden)
-    figure_counts = [("up", labels["up"], changes.count("up")), ("down", labels["down"], changes.count("down")),
-                     ("same", labels["same_value"], changes.count("same"))]
+    figure_counts = [(Change.UP, labels["up"], changes.count(Change.UP)),
+                     (Change.DOWN, labels["down"], changes.count(Change.DOWN)),
+                     (Change.UNCHANGED, labels["same_value"], changes.count(Change.UNCHANGED))]
     # 上年隐去 (last year hid, this year shows) is rare: its chip only when it happens.
-    figure_counts += [("unknown", labels[key], hidden_counts[key]) for key in ("masked_new", "masked_old", "masked_both")
+    figure_counts += [(Change.HIDDEN, labels[key], hidden_counts[key]) for key in ("masked_new", "masked_old", "masked_both")
                       if hidden_counts[key] or key != "masked_old"]
     overall = _percents(comparison.shares.of())
     recycled = [(k, labels[k], overall[k]) for k in SHARE_KINDS]
@@ -258,7 +262,7 @@ def _percents(shares: dict[str, float]) -> dict[str, int]:
     return dict(zip(SHARE_KINDS, rounded))
 
 
-def _hidden_by(m) -> str:
+def _hidden_by(m: Metric) -> str:
     """Which year hid a paired figure as **: masked_new, masked_old, masked_both, or ""."""
     if m.old is None or m.new is None or not (m.old.masked or m.new.masked):
         return ""
@@ -267,23 +271,23 @@ def _hidden_by(m) -> str:
     return "masked_new" if m.new.masked else "masked_old"
 
 
-def change_label(m, labels: dict[str, str]) -> str:
-    if m.change == "up":
+def change_label(m: Metric, labels: dict[str, str]) -> str:
+    if m.change == Change.UP:
         return f"▲{m.ratio:.0%}" if m.ratio is not None else f"▲{m.delta:g}"
-    if m.change == "down":
+    if m.change == Change.DOWN:
         return f"▼{-m.ratio:.0%}" if m.ratio is not None else f"▼{-m.delta:g}"
-    if m.change == "same":
+    if m.change == Change.UNCHANGED:
         return "＝"
-    if m.change == "unknown":  # which side hid its figure matters: 8次 -> **次 is news
+    if m.change == Change.HIDDEN:  # which side hid its figure matters: 8次 -> **次 is news
         return labels.get(_hidden_by(m), "?")
-    return labels["added" if m.change == "added" else "removed"]
+    return labels[Status.ADDED if m.change == Change.ADDED else Status.REMOVED]
 
 
 def _short(text: str, width: int = 14) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def _report(outline) -> ReportView:
+def _report(outline: Outline) -> ReportView:
     found = re.search(r"(?:19|20)\d\d", outline.title) or re.search(r"(?:19|20)\d\d", outline.source[:300])
     return ReportView(Path(outline.path).name, outline.title, found.group() if found else "", len(outline.source))
 
@@ -296,14 +300,14 @@ def _row_segments(comparison: Comparison, recycled_marks: dict[int, list]) -> li
     marks_old: dict[int, list] = {}
     marks_new: dict[int, list] = {}
     for m in comparison.metrics:
-        if m.change == "same":
+        if m.change == Change.UNCHANGED:
             continue  # an unchanged figure needs no mark
         if m.old is not None:
-            marks_old.setdefault(m.old_unit, []).append((m.old.start, m.old.end, "figure", m.change, ""))
+            marks_old.setdefault(m.old_index, []).append((m.old.start, m.old.end, "figure", m.change, ""))
         if m.new is not None:
-            badge = f"{m.old.text}→{m.new.text} {change_label(m, {})}" if m.old is not None and m.change in ("up", "down") else ""
-            marks_new.setdefault(m.new_unit, []).append((m.new.start, m.new.end, "figure", m.change, badge))
-    same_units = {r.new for r in rows if r.status == "same"}
+            badge = f"{m.old.text}→{m.new.text} {change_label(m, {})}" if m.old is not None and m.change in (Change.UP, Change.DOWN) else ""
+            marks_new.setdefault(m.new_index, []).append((m.new.start, m.new.end, "figure", m.change, badge))
+    same_units = {r.new for r in rows if r.status == Status.VERBATIM}
     for k, spans in recycled_marks.items():
         if k not in same_units:  # a "原文照搬" row is shaded whole by its status
             marks_new.setdefault(k, []).extend(spans)
@@ -463,7 +467,7 @@ class ScanPageView:
     skipped: list[tuple[str, str]]
 
 
-def build_scan_view(result, links: dict[int, str], lang: str = "zh", limit: int = 500) -> ScanPageView:
+def build_scan_view(result: ScanResult, links: dict[int, str], lang: str = "zh", limit: int = 500) -> ScanPageView:
     """The scan page's data: pairs ranked by shared text (the first `limit`), clusters, peers."""
     names = [r.path for r in result.reports]
     pairs = [ScanPairView(k + 1, names[p.a], names[p.b], f"{p.shared_a:.0%}", f"{p.shared_b:.0%}", p.weight,

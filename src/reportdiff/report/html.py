@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from .compare import Comparison
+from ..model import Comparison, ScanResult
 from .view import build_scan_view, build_view
 
 
@@ -16,7 +16,7 @@ def templates_dir() -> Path:
     packaged = Path(str(resources.files("reportdiff"))) / "templates"
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "templates"
+    checkout = Path(__file__).resolve().parents[3] / "templates"
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError("reportdiff templates not found (broken installation)")
@@ -34,8 +34,10 @@ def environment() -> jinja2.Environment:
 
 
 def render_html(comparison: Comparison, lang: str = "zh") -> str:
+    """The review page of a comparison."""
     return environment().get_template("review.html.j2").render(page=build_view(comparison, lang))
 
 
-def render_scan(result, links: dict[int, str], lang: str = "zh") -> str:
+def render_scan(result: ScanResult, links: dict[int, str], lang: str = "zh") -> str:
+    """The scan page; `links` maps a pair's rank (0-based) to the file name of its comparison page."""
     return environment().get_template("scan.html.j2").render(page=build_scan_view(result, links, lang))

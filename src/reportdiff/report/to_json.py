@@ -1,14 +1,40 @@
-"""The comparison as JSON: the documented contract `reportdiff.compare/1` (docs/json.md)."""
+"""Every JSON reportdiff writes, one function a contract (docs/json.md): `reportdiff.outline/1`,
+`reportdiff.metrics/1`, `reportdiff.compare/1`, `reportdiff.scan/1`. Dicts of plain values,
+ready for json.dumps."""
 from __future__ import annotations
 
-from .compare import STATUSES, Comparison
-from .outline import section_span
-from .recycle import cut_by_unit
+from typing import Any
 
-SCHEMA = "reportdiff.compare/1"
+from ..model import STATUSES, Comparison, FiguresByUnit, Metric, Outline, ScanResult
+from ..outline import section_span
+from ..recycle import cut_by_unit
 
 
-def comparison_as_dict(comparison: Comparison) -> dict:
+def outline_as_dict(outline: Outline) -> dict[str, Any]:
+    return {
+        "schema": "reportdiff.outline/1",
+        "path": outline.path,
+        "chars": len(outline.source),
+        "units": [
+            {"kind": u.kind, "level": u.level, "marker": u.marker, "start": u.start, "end": u.end,
+             "parent": u.parent, "text": u.text}
+            for u in outline.units
+        ],
+    }
+
+
+def figures_as_list(outline: Outline, figures: FiguresByUnit) -> list[dict[str, Any]]:
+    """One report's figures in text order, offsets in the file."""
+    return [{"subject": f.subject, "text": f.text, "value": f.value, "high": f.high, "unit": f.unit,
+             "qualifier": f.qualifier, "masked": f.masked, "start": outline.units[k].start + f.start}
+            for k, found in sorted(figures.items()) for f in found]
+
+
+def metrics_as_dict(outline: Outline, figures: FiguresByUnit) -> dict[str, Any]:
+    return {"schema": "reportdiff.metrics/1", "path": outline.path, "figures": figures_as_list(outline, figures)}
+
+
+def comparison_as_dict(comparison: Comparison) -> dict[str, Any]:
     old, new = comparison.old, comparison.new
     metrics = [_metric_dict(m) for m in comparison.metrics]
     metrics_of_row: dict[int, list[int]] = {}
@@ -37,7 +63,7 @@ def comparison_as_dict(comparison: Comparison) -> dict:
             entry["recycled"] = {**_rounded(comparison.shares.of(u.start, u.end)), "spans": spans_by_unit.get(row.new, [])}
         units.append(entry)
     return {
-        "schema": SCHEMA,
+        "schema": "reportdiff.compare/1",
         "old": {"path": old.path, "chars": len(old.source)},
         "new": {"path": new.path, "chars": len(new.source)},
         "summary": {
@@ -57,14 +83,14 @@ def _rounded(shares: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 4) for k, v in shares.items()}
 
 
-def _spans_by_unit(comparison: Comparison) -> dict[int, list]:
+def _spans_by_unit(comparison: Comparison) -> dict[int, list[list[Any]]]:
     """Recycled spans cut at unit boundaries: [start, end, kind, old_start, old_end], offsets in the files."""
     spans = [(s.start, s.end, s) for s in comparison.recycling.spans]
     return {k: [[a, b, s.kind, s.old_start + (a - s.start), s.old_start + (b - s.start)] for a, b, s in pieces]
             for k, pieces in cut_by_unit(spans, comparison.new.units).items()}
 
 
-def _metric_dict(m) -> dict:
+def _metric_dict(m: Metric) -> dict[str, Any]:
     return {
         "subject": m.subject,
         "unit": m.unit,
@@ -80,4 +106,25 @@ def _metric_dict(m) -> dict:
         "unit_index": m.row,
         "old_unit": m.old.unit if m.old else None,
         "flags": m.flags,
+    }
+
+
+def scan_as_dict(result: ScanResult) -> dict[str, Any]:
+    paths = [r.path for r in result.reports]
+    peers = result.peers()
+    return {
+        "schema": "reportdiff.scan/1",
+        "reports": [
+            {"path": r.path, "chars": r.chars,
+             "peer": (paths[p.b] if p.a == k else paths[p.a]) if (p := peers.get(k)) else None,
+             "peer_shared": round((p.shared_a if p.a == k else p.shared_b), 4) if (p := peers.get(k)) else 0.0}
+            for k, r in enumerate(result.reports)
+        ],
+        "pairs": [
+            {"a": paths[p.a], "b": paths[p.b], "shared_a": round(p.shared_a, 4), "shared_b": round(p.shared_b, 4),
+             "passages": [{"text": x.text, "chars": x.chars, "a_start": x.a_start, "b_start": x.b_start} for x in p.passages]}
+            for p in result.pairs
+        ],
+        "clusters": [{"text": c.text, "reports": [paths[k] for k in c.reports]} for c in result.clusters],
+        "skipped": [{"path": path, "reason": reason} for path, reason in result.skipped],
     }
