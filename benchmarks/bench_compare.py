@@ -27,8 +27,8 @@ sys.path.insert(0, str(HERE))
 def _task(name: str, old_path: str, new_path: str, queue) -> None:
     start = time.perf_counter()
     # Start-up both word-level methods pay: imports and jieba's dictionary (about 2 s here).
-    import reportdiff.compare  # noqa: F401
-    import reportdiff.report.html  # noqa: F401
+    import reportdiff.compare
+    import reportdiff.report.html
     from reportdiff.worddiff import tokenize
 
     if name != "difflib":

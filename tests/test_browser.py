@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLES
 
 import reportdiff
+from conftest import ROOT, SAMPLES
 from reportdiff import outline_text
 from reportdiff.compare import compare
 from reportdiff.report.html import render_html

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SAMPLES
 
+from conftest import SAMPLES
 from reportdiff.cli import main
 
 OLD, NEW = str(SAMPLES / "2021.txt"), str(SAMPLES / "2022.txt")
@@ -20,7 +20,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
 @pytest.mark.parametrize("make", [
     lambda d: d / "missing.txt",
     lambda d: d,
-    lambda d: (d / "empty.txt").write_bytes(b"") and d / "empty.txt" or d / "empty.txt",
+    lambda d: ((d / "empty.txt").write_bytes(b"") and d / "empty.txt") or d / "empty.txt",
     lambda d: (d / "ws.txt").write_text(" \n\u3000\n", encoding="utf-8") and d / "ws.txt",
     lambda d: (d / "bin.txt").write_bytes(bytes(range(256)) * 8) and d / "bin.txt",
     lambda d: (d / "gb.txt").write_bytes(b"\x81\x30\xff\x80\xfe\xff\xfe\x80" * 30) and d / "gb.txt",

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import random
 
-import gold
 import pytest
-from conftest import CORPUS, SAMPLES, needs_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import gold
 import reportdiff
+from conftest import CORPUS, SAMPLES, needs_corpus
 from reportdiff import outline_text
 from reportdiff.compare import compare
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEED
 
+from conftest import SEED
 from reportdiff.figures import find_figures, parse_chinese_number
 
 # text, figure as written, value, unit, qualifier, masked

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-import gold
 import pytest
 
+import gold
 from reportdiff.metrics import figures_by_unit
 
 CASES = ["samples", "bureau", "street"]

@@ -3,11 +3,11 @@ lossless on every input. Expected trees are written by hand: (kind, level, marke
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES, SEED, SHARED_SEED, corpus_files, needs_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reportdiff
+from conftest import SAMPLES, SEED, SHARED_SEED, corpus_files, needs_corpus
 from reportdiff import outline_text
 
 
@@ -50,7 +50,8 @@ SNIPPETS = {
         [("title", 0, "", "总结"), ("heading", 1, "一、", "工作举措"),
          ("point", 2, "首先，", "打通服务群众"), ("point", 2, "其次，", "健全机制。"), ("point", 2, "最后，", "强化考核。")]),
     "第一部分 above 一、, levels by marker style": (
-        "年度报告\n第一部分 工作回顾\n一、经济发展\n地区生产总值增长6.5%。\n第二部分 工作安排\n一、稳增长\n（1）扩大投资。\n（2）促进消费。\n",
+        "年度报告\n第一部分 工作回顾\n一、经济发展\n地区生产总值增长6.5%。\n"
+        "第二部分 工作安排\n一、稳增长\n（1）扩大投资。\n（2）促进消费。\n",
         [("title", 0, "", "年度报告"), ("heading", 1, "第一部分", "工作回顾"), ("heading", 2, "一、", "经济发展"),
          ("lead", 3, "", "地区生产总值"), ("heading", 1, "第二部分", "工作安排"), ("heading", 2, "一、", "稳增长"),
          ("point", 3, "（1）", "扩大投资。"), ("point", 3, "（2）", "促进消费。")]),
@@ -80,7 +81,7 @@ def test_seed_outline():
     outline = reportdiff.load(SEED)
     kinds = [(u.kind, u.marker) for u in outline.units]
     assert kinds[:3] == [("title", ""), ("preamble", ""), ("heading", "一、")]
-    assert [u.content for u in outline.units if u.kind == "heading"][0] == "一、旗帜鲜明讲政治，坚持不懈抓学习。"
+    assert next(u.content for u in outline.units if u.kind == "heading") == "一、旗帜鲜明讲政治，坚持不懈抓学习。"
     assert len(outline.sections()) == 5
     # Section 四 has 一是, 三是, 三是 (misnumbered): three points, nothing lost.
     four = outline.sections()[3]
@@ -110,7 +111,8 @@ def test_corpus_outlines_are_lossless_and_plausible(path):
     assert all(u.text for u in outline.units)
 
 
-MARKERS = ["一、", "二、", "（一）", "（二）", "1.", "2、", "（1）", "①", "一是", "二是", "三是", "第一，", "首先，", "最后，", "——", "第一部分"]
+MARKERS = ["一、", "二、", "（一）", "（二）", "1.", "2、", "（1）", "①", "一是", "二是", "三是", "第一，", "首先，", "最后，",
+           "——", "第一部分"]
 PIECES = st.lists(st.one_of(
     st.sampled_from(MARKERS),
     st.sampled_from(["\n", "\n\n", "\r\n", "\r", "　　", " ", "。", "；", "：", "，", "“", "”"]),

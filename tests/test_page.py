@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import re
 
-from conftest import SAMPLES
-
 import reportdiff
+from conftest import SAMPLES
 from reportdiff import outline_text
 from reportdiff.compare import compare
 from reportdiff.report.html import render_html, templates_dir

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from conftest import CORPUS, SAMPLES, needs_corpus
-
 from reportdiff.formulae import Formulae, learn_formulae, load_formulae
 from reportdiff.recycle import Shares, find_recycled
 

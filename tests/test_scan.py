@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import SAMPLES
 
+from conftest import SAMPLES
 from reportdiff.formulae import load_formulae
 from reportdiff.scan import scan
 

@@ -1,10 +1,12 @@
 """The inline diff: whole words, whole figures, exact reconstruction."""
 from __future__ import annotations
 
-from conftest import SAMPLES
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import SAMPLES
 from reportdiff.worddiff import new_text, old_text, tokenize, word_diff
 
 
@@ -29,7 +31,7 @@ def test_no_digit_level_diffs_on_the_samples():
     assert old_text(diff) == old and new_text(diff) == new
     for side in (-1, 1):  # no segment boundary falls inside a number
         segments = [t for op, t in diff if op in (0, side)]
-        for left, right in zip(segments, segments[1:]):
+        for left, right in itertools.pairwise(segments):
             assert not (left[-1].isdigit() and right[0].isdigit()), (left, right)
 
 

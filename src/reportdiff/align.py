@@ -8,6 +8,7 @@ Similarity never sees markers or figures: it compares `Unit.masked`, so "组织�
 from __future__ import annotations
 
 from collections import Counter
+
 import numpy as np
 from rapidfuzz import fuzz, process
 from scipy.optimize import linear_sum_assignment
@@ -73,7 +74,7 @@ class OutlineIndex:
             level = units[idx].level
             parts = [units[idx].masked]
             for u in units[idx + 1:]:
-                if u.kind == UnitKind.HEADING and u.level <= level or u.kind == UnitKind.CLOSING:
+                if (u.kind == UnitKind.HEADING and u.level <= level) or u.kind == UnitKind.CLOSING:
                     break
                 parts.append(u.masked)
             grams = self._subtree_grams[idx] = _grams("".join(parts))
@@ -287,8 +288,8 @@ def _assign_blocked(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], ne
         for c in best:
             parent[find(r)] = find(len(old_ids) + c)
     groups: dict[int, tuple[list[int], list[int]]] = {}
-    for r in candidates:
-        if candidates[r]:
+    for r, best in candidates.items():
+        if best:
             groups.setdefault(find(r), ([], []))[0].append(old_ids[r])
     for c in range(len(new_ids)):
         root = find(len(old_ids) + c)

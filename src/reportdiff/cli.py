@@ -11,7 +11,6 @@ import multiprocessing as mp
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from . import __version__

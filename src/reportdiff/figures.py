@@ -50,9 +50,8 @@ def parse_chinese_number(s: str) -> float | None:
     total, section, digit = 0, 0, None
     for ch in s:
         if ch in _CN_DIGIT:
-            if digit is not None and ch not in "零〇":  # "二三" is not a number
-                if digit != 0:
-                    return None
+            if digit is not None and ch not in "零〇" and digit != 0:  # "二三" is not a number
+                return None
             digit = _CN_DIGIT[ch]
         elif ch in _CN_SMALL:
             section += (1 if digit is None else digit) * _CN_SMALL[ch]

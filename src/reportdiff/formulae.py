@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -49,7 +50,7 @@ def _fold(text: str) -> str:
     return "".join(out)
 
 
-def load_formulae(extra: list[str | Path] = ()) -> Formulae:
+def load_formulae(extra: Sequence[str | Path] = ()) -> Formulae:
     """The shipped list plus the users' files (one phrase a line; text after a tab is ignored)."""
     phrases = _read_lines(resources.files("reportdiff").joinpath("data/formulae.txt").read_text(encoding="utf-8"))
     for path in extra:

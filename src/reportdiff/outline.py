@@ -106,7 +106,10 @@ def _paragraphs(text: str, hints: dict[int, int]) -> list[_Para]:
 
 
 def _style_levels(paras: list[_Para]) -> dict[str, int]:
-    used = sorted({p.style for p in paras if p.style}, key=lambda s: STYLE_RANK.get(s, len(STYLE_RANK) + int(s[4:] or 0) if s.startswith("hint") else 99))
+    def rank(style: str) -> int:  # marker styles outermost first, then Word heading levels ("hint2")
+        return STYLE_RANK.get(style, len(STYLE_RANK) + int(style[4:] or 0) if style.startswith("hint") else 99)
+
+    used = sorted({p.style for p in paras if p.style}, key=rank)
     return {style: level for level, style in enumerate(used, start=1)}
 
 

@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from functools import lru_cache
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import TypeVar
 
 import numpy as np
 
 from .lexicon import FIGURE_MASK_RE
-from .model import RecycledKind, Recycling, Span
+from .model import RecycledKind, Recycling, Span, Unit
 from .textnorm import QUOTES
 
 MIN_CHARS = 10
@@ -44,7 +46,7 @@ class Stream:
     """The placeholders' stream positions, sorted."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fold(ch: str) -> str:
     """One character's comparable form (NFKC, one kind of quote), kept to one character."""
     norm = unicodedata.normalize("NFKC", ch).translate(QUOTES)
@@ -151,15 +153,18 @@ class Shares:
         end = len(self._total) - 1 if end is None else end
         total = int(self._total[end] - self._total[start])
         parts = [int(c[end] - c[start]) / total if total else 0.0 for c in self._kind]
-        out = dict(zip(KINDS, parts))
+        out: dict[str, float] = dict(zip(KINDS, parts))
         out["total"] = parts[0] + parts[1]
         return out
 
 
-def cut_by_unit(spans: list[tuple[int, int, object]], units) -> dict[int, list[tuple[int, int, object]]]:
+P = TypeVar("P")
+
+
+def cut_by_unit(spans: Iterable[tuple[int, int, P]], units: Sequence[Unit]) -> dict[int, list[tuple[int, int, P]]]:
     """Spans (start, end, payload) cut at unit boundaries: unit index -> [(start, end, payload)]."""
     starts = [u.start for u in units]
-    out: dict[int, list] = {}
+    out: dict[int, list[tuple[int, int, P]]] = {}
     for start, end, payload in spans:
         k = max(bisect_right(starts, start) - 1, 0)
         while k < len(units) and units[k].start < end:

@@ -124,11 +124,11 @@ def _formula_positions(text: str, starts: np.ndarray, formulae: Formulae | None)
     spans = formulae.find(text)
     if not spans:
         return None
-    inside = np.zeros(len(text) + 1, np.int64)
+    depth = np.zeros(len(text) + 1, np.int64)
     for a, b in spans:
-        inside[a] += 1
-        inside[b] -= 1
-    inside = np.cumsum(inside) > 0
+        depth[a] += 1
+        depth[b] -= 1
+    inside = np.cumsum(depth) > 0
     return inside[np.asarray(starts, np.int64)].astype(np.int64)
 
 

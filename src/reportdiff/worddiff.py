@@ -2,28 +2,25 @@
 from __future__ import annotations
 
 import logging
-import re
 import warnings
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 from .lexicon import FIGURE_WORD_RE
 
 Diff = list[tuple[int, str]]
 """[(op, text)]: op -1 only in the old text, 0 in both, 1 only in the new."""
-_jieba = None
 
 
-def _tokenizer():
+@cache
+def _tokenizer() -> Any:
     """jieba, loaded once and quietly (its dictionary takes ~0.7 s; old setuptools warns on import)."""
-    global _jieba
-    if _jieba is None:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            import jieba
-        jieba.setLogLevel(logging.WARNING)
-        jieba.initialize()
-        _jieba = jieba
-    return _jieba
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import jieba
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
 
 
 @lru_cache(maxsize=65536)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import STATUSES, Comparison, FiguresByUnit, Metric, Outline, ScanResult
+from ..model import STATUSES, Comparison, FiguresByUnit, Metric, Outline, ScanResult, Span
 from ..outline import section_span
 from ..recycle import cut_by_unit
 
@@ -85,7 +85,7 @@ def _rounded(shares: dict[str, float]) -> dict[str, float]:
 
 def _spans_by_unit(comparison: Comparison) -> dict[int, list[list[Any]]]:
     """Recycled spans cut at unit boundaries: [start, end, kind, old_start, old_end], offsets in the files."""
-    spans = [(s.start, s.end, s) for s in comparison.recycling.spans]
+    spans: list[tuple[int, int, Span]] = [(s.start, s.end, s) for s in comparison.recycling.spans]
     return {k: [[a, b, s.kind, s.old_start + (a - s.start), s.old_start + (b - s.start)] for a, b, s in pieces]
             for k, pieces in cut_by_unit(spans, comparison.new.units).items()}
 

@@ -5,6 +5,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 
 from ..model import STATUSES, Change, Comparison, Metric, Outline, Row, ScanResult, Status, Unit, UnitKind
@@ -68,6 +69,11 @@ LABELS = {
         "key_figure_new": "12", "key_figure_mark": "10→12 ▲20%",
     },
 }
+
+
+Mark = tuple[int, int, str, str, str]
+"""(start, end, Segment field, value, badge): offsets in a unit's text; the segments inside get
+field = value (a figure's change, a recycled kind) and the last one the badge."""
 
 
 @dataclass
@@ -152,7 +158,7 @@ class PageView:
     labels: dict[str, str]
     old: ReportView
     new: ReportView
-    counts: list[tuple[str, str, int, str]]
+    counts: list[tuple[Status, str, int, str]]
     """(status, label, count, filter mode that shows those rows or "")."""
     sections: list[SectionView]
     added: list[ItemView]
@@ -161,7 +167,7 @@ class PageView:
     """Figures that changed, or whose value one year hid: the table a reviewer reads."""
     masked_both: list[MetricView]
     """Figures masked as ** in both years: nothing to compare, listed apart and folded."""
-    figure_counts: list[tuple[str, str, int]]
+    figure_counts: list[tuple[Change, str, int]]
     recycled: list[tuple[str, str, int]]
     """(kind, label, whole percent) for the recycled bar: verbatim, figures_swapped, formulae, new."""
     modes: list[tuple[str, str]] = field(default_factory=list)
@@ -275,7 +281,7 @@ def change_label(m: Metric, labels: dict[str, str]) -> str:
     if m.change == Change.UP:
         return f"▲{m.ratio:.0%}" if m.ratio is not None else f"▲{m.delta:g}"
     if m.change == Change.DOWN:
-        return f"▼{-m.ratio:.0%}" if m.ratio is not None else f"▼{-m.delta:g}"
+        return f"▼{-m.ratio:.0%}" if m.ratio is not None else f"▼{-(m.delta or 0):g}"
     if m.change == Change.UNCHANGED:
         return "＝"
     if m.change == Change.HIDDEN:  # which side hid its figure matters: 8次 -> **次 is news
@@ -296,15 +302,14 @@ def _row_segments(comparison: Comparison, recycled_marks: dict[int, list]) -> li
     """(old, new) segments of every row: the inline diff, cut per unit for a split/merge, with the
     figures of the row's metrics marked."""
     old, new, rows = comparison.old, comparison.new, comparison.rows
-    # Marks: (start, end, field, value, badge), offsets in the unit's text.
-    marks_old: dict[int, list] = {}
-    marks_new: dict[int, list] = {}
+    marks_old: dict[int, list[Mark]] = {}
+    marks_new: dict[int, list[Mark]] = {}
     for m in comparison.metrics:
         if m.change == Change.UNCHANGED:
             continue  # an unchanged figure needs no mark
-        if m.old is not None:
+        if m.old is not None and m.old_index is not None:
             marks_old.setdefault(m.old_index, []).append((m.old.start, m.old.end, "figure", m.change, ""))
-        if m.new is not None:
+        if m.new is not None and m.new_index is not None:
             badge = f"{m.old.text}→{m.new.text} {change_label(m, {})}" if m.old is not None and m.change in (Change.UP, Change.DOWN) else ""
             marks_new.setdefault(m.new_index, []).append((m.new.start, m.new.end, "figure", m.change, badge))
     same_units = {r.new for r in rows if r.status == Status.VERBATIM}
@@ -321,8 +326,8 @@ def _row_segments(comparison: Comparison, recycled_marks: dict[int, list]) -> li
                   _side(new, [row.new], row.diff, 1, marks_new)[0] if row.new is not None else [])
     for members in groups.values():
         diff = rows[members[0]].diff
-        olds = [rows[n].old for n in members if rows[n].old is not None]
-        news = [rows[n].new for n in members if rows[n].new is not None]
+        olds = [i for n in members if (i := rows[n].old) is not None]
+        news = [j for n in members if (j := rows[n].new) is not None]
         old_parts = iter(_side(old, olds, diff, -1, marks_old))
         new_parts = iter(_side(new, news, diff, 1, marks_new))
         for n in members:
@@ -345,7 +350,7 @@ def _side(outline, ids: list[int], diff, side: int, marks: dict[int, list]) -> l
     return out
 
 
-def _marker_mark(unit) -> list[tuple[int, int, str, str, str]]:
+def _marker_mark(unit: Unit) -> list[Mark]:
     """Renumbering (三是 -> 二是) is not a change of content: the marker shows as plain text."""
     if not unit.marker:
         return []
@@ -371,7 +376,7 @@ def _take(segs: list[Segment], length: int) -> tuple[list[Segment], list[Segment
     return taken, rest
 
 
-def _mark(segs: list[Segment], marks: list[tuple[int, int, str, str, str]]) -> list[Segment]:
+def _mark(segs: list[Segment], marks: list[Mark]) -> list[Segment]:
     """Split segments at mark boundaries; the pieces inside a mark carry its field's value."""
     if not marks:
         return segs
@@ -380,7 +385,7 @@ def _mark(segs: list[Segment], marks: list[tuple[int, int, str, str, str]]) -> l
     for seg in segs:
         bounds = {b - pos for m in marks for b in (m[0], m[1]) if 0 < b - pos < len(seg.text)}
         cuts = sorted({0, len(seg.text)} | bounds)
-        for a, b in zip(cuts, cuts[1:]):
+        for a, b in pairwise(cuts):
             piece = Segment(seg.text[a:b], seg.change, seg.figure, "", seg.recycled)
             for start, end, name, value, badge in marks:
                 if start <= pos + a and pos + b <= end:
@@ -392,10 +397,10 @@ def _mark(segs: list[Segment], marks: list[tuple[int, int, str, str, str]]) -> l
     return out
 
 
-def _recycled_by_unit(comparison: Comparison) -> dict[int, list]:
+def _recycled_by_unit(comparison: Comparison) -> dict[int, list[Mark]]:
     """Recycled spans, and the formulae inside them, as marks per unit of the later report."""
     recycling = comparison.recycling
-    spans = [(s.start, s.end, s.kind) for s in recycling.spans]
+    spans: list[tuple[int, int, str]] = [(s.start, s.end, s.kind) for s in recycling.spans]
     ends = [s.end for s in recycling.spans]  # spans are in text order and do not overlap
     for a, b in recycling.formula_spans:
         k = bisect_right(ends, a)
