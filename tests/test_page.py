@@ -78,3 +78,54 @@ def _covering(segments, length):
         out.append(seg)
         seen += len(seg.text)
     return out
+
+
+SPLIT_OLD = """某镇2021年工作总结
+一、抓党建
+全年组织集体学习10次，开展专题研讨4次，党员干部理论水平明显提升；同时整顿软弱涣散村党组织3个，选派第一书记5名驻村帮扶。
+二、抓发展
+全年完成固定资产投资3.8亿元，同比增长12%。
+"""
+SPLIT_NEW = """某镇2022年工作总结
+一、抓党建
+全年组织集体学习12次，开展专题研讨6次，党员干部理论水平明显提升。
+整顿软弱涣散村党组织2个，选派第一书记6名驻村帮扶。
+二、抓发展
+全年完成固定资产投资4.1亿元，同比增长8%。
+"""
+
+
+def _group_rows(view, join_label):
+    return [r for s in view.sections for r in s.rows if r.join == join_label]
+
+
+def _text(segments, change=None):
+    return "".join(s.text for s in segments if change is None or s.change == change)
+
+
+def test_split_rows_show_the_whole_old_unit_once_and_each_new_part_with_its_changes():
+    """One old paragraph became two: the old text shows once, each new part on its own row, the
+    word diff cut between them (12次 on the first part, 2个 on the second)."""
+    from reportdiff.report.view import build_view
+    view = build_view(compare(outline_text(SPLIT_OLD), outline_text(SPLIT_NEW)))
+    first, second = _group_rows(view, "一拆多")
+    assert first.status == second.status == "edited"
+    assert _text(first.old).startswith("全年组织集体学习10次") and _text(first.old).endswith("驻村帮扶。")
+    assert second.old == []
+    assert _text(first.new) == "全年组织集体学习12次，开展专题研讨6次，党员干部理论水平明显提升。"
+    assert _text(second.new) == "整顿软弱涣散村党组织2个，选派第一书记6名驻村帮扶。"
+    assert "10次" in _text(first.old, "del") and "12次" in _text(first.new, "ins")
+    assert "2个" in _text(second.new, "ins") and "12次" not in _text(second.new)
+
+
+def test_merge_rows_show_each_old_part_and_the_whole_new_unit_once():
+    """Two old paragraphs became one: each old part on its own row, the new text once."""
+    from reportdiff.report.view import build_view
+    view = build_view(compare(outline_text(SPLIT_NEW), outline_text(SPLIT_OLD)))
+    first, second = _group_rows(view, "多合一")
+    assert _text(first.old) == "全年组织集体学习12次，开展专题研讨6次，党员干部理论水平明显提升。"
+    assert _text(second.old) == "整顿软弱涣散村党组织2个，选派第一书记6名驻村帮扶。"
+    assert _text(first.new).startswith("全年组织集体学习10次") and second.new == []
+    assert "2个" in _text(second.old, "del") and "3个" in _text(first.new, "ins")
+    page = render_html(compare(outline_text(SPLIT_NEW), outline_text(SPLIT_OLD)))
+    assert page.count("多合一") >= 2  # both rows carry the label

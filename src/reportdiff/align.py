@@ -215,12 +215,20 @@ def _compatible(a: Unit, b: Unit) -> bool:
 
 def _assign(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int], minimum: float,
             counterparts: set[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """Optimal one-to-one pairing of two sets of units, keeping pairs scoring >= minimum."""
+    """Optimal one-to-one pairing of two sets of units, keeping pairs scoring >= minimum.
+    `counterparts` (old, new) stand in the same place and get LEAD_BONUS."""
     if not old_ids or not new_ids:
         return []
     if len(old_ids) * len(new_ids) > DENSE_LIMIT:
-        return _assign_blocked(old, new, old_ids, new_ids, minimum)
-    counterparts = counterparts or set()
+        return _assign_blocked(old, new, old_ids, new_ids, minimum, counterparts or set())
+    return _assign_dense(old, new, old_ids, new_ids, minimum, counterparts or set())
+
+
+def _assign_dense(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int], minimum: float,
+                  counterparts: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`_assign` over the whole similarity matrix."""
+    if not old_ids or not new_ids:
+        return []
     bonus = {(r, c) for r, i in enumerate(old_ids) for c, j in enumerate(new_ids) if (i, j) in counterparts}
     score = _scores(old, new, old_ids, new_ids, minimum - LEAD_BONUS if bonus else minimum)
     for r, c in bonus:
@@ -260,9 +268,21 @@ def _scores(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: l
     return score
 
 
-def _assign_blocked(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int], minimum: float) -> list[tuple[int, int]]:
-    """Large leftovers: only units sharing a BLOCK_GRAM-gram are compared; each connected group is
-    assigned alone."""
+def _assign_blocked(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int], minimum: float,
+                    counterparts: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Large sets: only units sharing a BLOCK_GRAM-gram (or standing in the same place) are
+    compared; each connected group is assigned alone, over its whole matrix (never blocked again:
+    the groups would come out the same). Headings pair by what stands under them, not by their
+    own words, so they are assigned apart, all against all: they are few, and pair only with
+    headings anyway."""
+    out = []
+    apart = (UnitKind.HEADING, UnitKind.TITLE)
+    old_heads = [i for i in old_ids if old.units[i].kind in apart]
+    new_heads = [j for j in new_ids if new.units[j].kind in apart]
+    if old_heads or new_heads:
+        out += _assign_dense(old, new, old_heads, new_heads, minimum, counterparts)
+        old_ids = [i for i in old_ids if old.units[i].kind not in apart]
+        new_ids = [j for j in new_ids if new.units[j].kind not in apart]
     g = BLOCK_GRAM
     index: dict[str, set[int]] = {}
     for c, j in enumerate(new_ids):
@@ -287,6 +307,12 @@ def _assign_blocked(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], ne
         candidates[r] = best
         for c in best:
             parent[find(r)] = find(len(old_ids) + c)
+    row = {i: r for r, i in enumerate(old_ids)}
+    column = {j: c for c, j in enumerate(new_ids)}
+    for i, j in counterparts:  # standing in the same place, they are compared whatever their words
+        if i in row and j in column:
+            candidates[row[i]].add(column[j])
+            parent[find(row[i])] = find(len(old_ids) + column[j])
     groups: dict[int, tuple[list[int], list[int]]] = {}
     for r, best in candidates.items():
         if best:
@@ -295,9 +321,8 @@ def _assign_blocked(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], ne
         root = find(len(old_ids) + c)
         if root in groups:
             groups[root][1].append(new_ids[c])
-    out = []
     for a, b in groups.values():
-        out.extend(_assign(old, new, a, b, minimum))
+        out.extend(_assign_dense(old, new, a, b, minimum, counterparts))
     return out
 
 
@@ -308,6 +333,11 @@ def _split_merge(old: OutlineIndex, new: OutlineIndex, matches: list[Match]) -> 
     groups: list[Match] = []
     taken_old: set[int] = set()
     taken_new: set[int] = set()
+    replaced: set[int] = set()  # ids of the one-to-one matches a group took the place of
+
+    def live(m: Match | None) -> Match | None:
+        return None if m is None or id(m) in replaced else m
+
     for side in (MatchHow.SPLIT, MatchHow.MERGE):
         split = side == MatchHow.SPLIT
         whole_o, part_o = (old, new) if split else (new, old)
@@ -316,14 +346,14 @@ def _split_merge(old: OutlineIndex, new: OutlineIndex, matches: list[Match]) -> 
         for w, unit in enumerate(whole_o.units):
             if unit.kind in _NOT_SPLIT or len(unit.masked) < WHOLE_MIN_CHARS or w in taken_whole:
                 continue
-            own = whole_map.get(w)
+            own = live(whole_map.get(w))  # None too when its partner went into an earlier group
             partner = own.new[0] if own and split else (own.old[0] if own else None)
             if partner is not None and part_o.units[partner].masked == unit.masked:
                 continue  # paired with its exact counterpart: nothing was split off
             region = part_o.region_of(partner) if partner is not None else None
             pool = [p for p in (region if region is not None else range(len(part_o.units)))
                     if p not in taken_part and part_o.units[p].kind not in _NOT_SPLIT
-                    and (p == partner or p not in part_map)
+                    and (p == partner or live(part_map.get(p)) is None)
                     and PART_MIN_CHARS <= len(part_o.units[p].masked) < len(unit.masked)]
             if len(pool) < 2:
                 continue
@@ -337,15 +367,11 @@ def _split_merge(old: OutlineIndex, new: OutlineIndex, matches: list[Match]) -> 
                     parts.append(p)
             if len(parts) < 2 or sum(len(part_o.units[p].masked) for p in parts) < PART_COVER * len(unit.masked):
                 continue
-            if own:
-                matches.remove(own)
-            for p in parts:
-                other = part_map.get(p)
-                if other in matches:
-                    matches.remove(other)
+            replaced.update(id(m) for m in [own, *(part_map.get(p) for p in parts)] if m is not None)
             taken_whole.add(w)
             taken_part.update(parts)
             groups.append(Match((w,), tuple(parts), side) if split else Match(tuple(parts), (w,), side))
+    matches = [m for m in matches if id(m) not in replaced]
     return _join_straddlers(old, new, _split_by_title(old, new, matches, groups))
 
 

@@ -22,6 +22,10 @@ SHINGLE = 12
 MIN_PASSAGE = 20
 """A pair is reported from a shared passage of this many comparable characters."""
 SUFFIXES = (".txt", ".md", ".docx")
+PROGRESS_EVERY = 20_000
+"""Shared grams between two progress reports: often enough to move the bar, rarely enough to cost nothing."""
+PASSAGES_KEPT = 5
+"""The longest shared passages kept for each pair (what a reader checks first)."""
 MIN_EVERYONE = 10
 """Text in more than max(MIN_EVERYONE, max_share × reports) reports is what everyone writes."""
 
@@ -91,7 +95,7 @@ def scan(paths: list[str | Path], formulae: Formulae | None = None, max_share: f
     hits: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
     cluster_grams: dict[tuple[int, ...], list[tuple[int, int]]] = {}
     for k, r in enumerate(shared_runs):
-        if progress and k % 20000 == 0:
+        if progress and k % PROGRESS_EVERY == 0:
             progress("matching", k, len(shared_runs))
         lo, hi = run_start[r], run_end[r]
         seen: dict[int, int] = {}
@@ -153,7 +157,7 @@ def _pair(reports: list[ScannedReport], a: int, b: int, pa: list[int], pb: list[
     # Passages: runs in a, each with where its first gram stands in b.
     first_b = dict(zip(pa, pb))
     passages = []
-    for s, e in sorted(ia, key=lambda se: se[0] - se[1])[:5]:
+    for s, e in sorted(ia, key=lambda se: se[0] - se[1])[:PASSAGES_KEPT]:
         if e - s < MIN_PASSAGE:
             break
         start, end = int(ra.starts[s]), int(ra.ends[min(e, ra.size) - 1])

@@ -116,8 +116,8 @@ def scan_as_dict(result: ScanResult) -> dict[str, Any]:
         "schema": "reportdiff.scan/1",
         "reports": [
             {"path": r.path, "chars": r.chars,
-             "peer": (paths[p.b] if p.a == k else paths[p.a]) if (p := peers.get(k)) else None,
-             "peer_shared": round((p.shared_a if p.a == k else p.shared_b), 4) if (p := peers.get(k)) else 0.0}
+             "peer": paths[p.other(k)] if (p := peers.get(k)) else None,
+             "peer_shared": round(p.share_of(k), 4) if (p := peers.get(k)) else 0.0}
             for k, r in enumerate(result.reports)
         ],
         "pairs": [

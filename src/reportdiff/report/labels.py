@@ -1,0 +1,65 @@
+"""Every word the pages show, in Chinese and English: the templates take them from here."""
+from __future__ import annotations
+
+LABELS = {
+    "zh": {
+        "same": "原文照搬", "numbers_only": "仅改数字", "edited": "有改写", "added": "新增", "removed": "删去",
+        "page_title": "年度报告对比", "last_year": "上一年", "this_year": "本年", "summary": "概览",
+        "units": "条目", "new_items": "新增事项", "dropped_items": "删去事项", "moved": "位置调整",
+        "moved_from": "原在", "front": "标题与开头", "closing": "结尾", "similarity": "相似度",
+        "chars": "字", "none": "无", "split": "一拆多", "merge": "多合一", "compare": "逐条对比",
+        "section": "部分", "old_place": "原第{}部分",
+        "metrics": "数字变化", "subject": "指标", "change": "变化", "up": "上升", "down": "下降",
+        "same_value": "持平", "figures": "数字", "masked_note": "数字以**隐去",
+        "recycled": "沿用上一年文字", "verbatim": "原文照搬", "figures_swapped": "仅改数字", "formulae": "通用提法",
+        "new_text": "新写", "outline": "目录", "filters": "筛选", "all": "全部", "changes": "隐藏照搬与仅改数字",
+        "only_new": "只看新增", "only_dropped": "只看删去", "only_figures": "只看数字变化",
+        "only_recycled": "只看沿用文字", "search": "搜索", "search_hint": "两年原文",
+        "next_change": "下一处", "prev_change": "上一处", "year": "年度", "copy_hint": "可直接复制",
+        "sections_strip": "各部分：沿用与新写", "new_initiatives": "新增事项", "no_match": "没有符合筛选条件的条目",
+        "figures_changed": "数字变化", "recycled_short": "沿用",
+        "masked_both": "两年均隐去", "masked_new": "本年隐去", "masked_old": "上年隐去",
+        "masked_both_list": "两年均以**隐去的数字", "masked_count": "本年隐去{}处数字",
+        "formulae_note": "通用提法：许多报告都用的固定说法（如“两个维护”“四个意识”），单独计算，不算作照搬。",
+        "both_years": "两年相同", "key": "图例",
+        "key_del": "删去的字", "key_ins": "新加的字", "key_figure": "数字变化",
+        "key_figure_new": "12次", "key_figure_mark": "10次→12次 ▲20%",
+    },
+    "en": {
+        "same": "verbatim", "numbers_only": "figures only", "edited": "edited", "added": "new", "removed": "dropped",
+        "page_title": "Year-over-year report comparison", "last_year": "Last year", "this_year": "This year",
+        "summary": "Summary", "units": "units", "new_items": "New items", "dropped_items": "Dropped items",
+        "moved": "moved", "moved_from": "was under", "front": "Title and opening", "closing": "Closing",
+        "similarity": "similarity", "chars": "chars", "none": "none", "split": "split", "merge": "merged",
+        "compare": "Side by side", "section": "Section", "old_place": "was section {}",
+        "metrics": "Changed figures", "subject": "Figure", "change": "Change", "up": "up", "down": "down",
+        "same_value": "unchanged", "figures": "figures", "masked_note": "figure hidden as **",
+        "recycled": "Text carried over from last year", "verbatim": "verbatim", "figures_swapped": "figures only",
+        "formulae": "common formulae", "new_text": "new text", "outline": "Outline", "filters": "Filters", "all": "all",
+        "changes": "hide verbatim & figures-only", "only_new": "only new",
+        "only_dropped": "only dropped", "only_figures": "only changed figures",
+        "only_recycled": "only recycled", "search": "Search", "search_hint": "either year's text",
+        "next_change": "next",
+        "prev_change": "previous", "year": "year", "copy_hint": "ready to copy",
+        "sections_strip": "Sections: recycled vs new", "new_initiatives": "new items",
+        "no_match": "No unit matches the filters", "figures_changed": "changed figures", "recycled_short": "recycled",
+        "masked_both": "masked both years", "masked_new": "masked this year", "masked_old": "masked last year",
+        "masked_both_list": "Figures masked as ** in both years", "masked_count": "{} figures masked this year",
+        "formulae_note": "Common formulae: set phrases most reports share (e.g. 两个维护, 四个意识), "
+                         "counted apart, not as copying.",
+        "both_years": "both years", "key": "Key",
+        "key_del": "removed words", "key_ins": "added words", "key_figure": "changed figure",
+        "key_figure_new": "12", "key_figure_mark": "10→12 ▲20%",
+    },
+}
+
+
+SCAN_LABELS = {
+    "zh": {"page_title": "多份报告相互雷同检查", "reports": "份报告", "pairs": "相互雷同的报告对", "clusters": "三份以上共用的段落",
+           "peers": "每份报告最相似的另一份", "shared": "共有文字占比", "longest": "最长的共有段落", "compare": "逐条对比",
+           "skipped": "未能读取", "none": "无", "chars": "字", "in_reports": "份报告共用"},
+    "en": {"page_title": "Shared text across reports", "reports": "reports", "pairs": "Pairs sharing text",
+           "clusters": "Passages shared by three or more reports", "peers": "Each report's most similar peer",
+           "shared": "shared", "longest": "Longest shared passages", "compare": "full comparison", "skipped": "Could not read",
+           "none": "none", "chars": "chars", "in_reports": "reports"},
+}
