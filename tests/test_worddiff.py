@@ -41,3 +41,18 @@ def test_no_digit_level_diffs_on_the_samples():
 def test_diff_rebuilds_both_texts(a, b):
     diff = word_diff(a, b)
     assert old_text(diff) == a and new_text(diff) == b
+
+
+def test_long_unrelated_paragraphs_diff_quickly_and_losslessly(monkeypatch):
+    """Paragraphs too long for diff-match-patch's bisection (pasted text without line breaks) take
+    the C++ path: same contract, old and new rebuilt exactly, a figure still one word."""
+    import reportdiff.worddiff as worddiff
+
+    old = "全年组织集体学习12次，开展专题研讨4次。" * 40
+    new = "深入推进乡村振兴，完成农村户厕改造300户。" * 40
+    monkeypatch.setattr(worddiff, "DMP_MAX_CELLS", 1)
+    diff = worddiff.word_diff(old, new)
+    assert old_text(diff) == old and new_text(diff) == new
+    assert any(op == -1 and "12次" in t for op, t in diff) and any(op == 1 and "300户" in t for op, t in diff)
+    same_old, same_new = "组织集体学习10次。" + old, "组织集体学习12次。" + old
+    assert worddiff.word_diff(same_old, same_new)[:3] == [(0, "组织集体学习"), (-1, "10次"), (1, "12次")]

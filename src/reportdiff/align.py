@@ -40,16 +40,25 @@ PART_COVER = 0.5
 """Split/merge: the parts must cover at least this share of the whole."""
 PART_MIN_CHARS = 6
 """Split/merge: shorter parts ("各位代表！") match inside almost anything."""
+PART_GRAM = 4
+PART_GRAMS_INSIDE = 0.3
+"""Split/merge: a part is looked for in a whole only when this share of its 4-grams stand in it
+(a part at partial_ratio >= 90 shares far more; unrelated text shares almost none)."""
 WHOLE_MIN_CHARS = 8
 """Split/merge: a whole shorter than this is not looked into for parts."""
 TITLE_INSIDE_MIN = 80
 """Reworded split/merge: partial_ratio of a point's title sentence inside its neighbour's partner."""
 DENSE_LIMIT = 4_000_000
-"""Above this many cells, the cross-section matrix is blocked by shared 4-grams (memory stays bounded)."""
+"""Above this many cells, the matrix is blocked by shared 4-grams (memory stays bounded)..."""
+DENSE_WORK = 10_000_000_000
+"""...and above this product of the two sides' characters (about 3 s of ratios here; the largest
+real matrix seen, in a 500,000-character pair, is 4.3e8), so time stays bounded too."""
 BLOCK_GRAM = 4
 """Blocked path: units are compared only when they share a gram of this many characters..."""
 BLOCK_CANDIDATES = 8
-"""...and only with the units sharing the most grams with them."""
+"""...and only with the units sharing the most grams with them..."""
+BLOCK_MAX_POSTINGS = 200
+"""...not counting grams found in more units than this (推进, 加强: what every paragraph says)."""
 STRADDLE_GAP = (2, 3)
 """Straddling units: at most this many new / old units between two matches to join them."""
 
@@ -65,6 +74,7 @@ class OutlineIndex:
         self.title_counts = Counter(u.masked[:u.masked.find("。") + 1] for u in outline.units)
         """How many units open with each title sentence (a title said twice tells nothing)."""
         self._subtree_grams: dict[int, frozenset[str]] = {}
+        self._part_grams: dict[int, frozenset[str]] = {}
 
     def subtree_grams(self, idx: int) -> frozenset[str]:
         """Bigrams of a heading with everything under it: order-free, so reordered points still match."""
@@ -80,6 +90,14 @@ class OutlineIndex:
             grams = self._subtree_grams[idx] = _grams("".join(parts))
         return grams
 
+    def part_grams(self, idx: int) -> frozenset[str]:
+        """The unit's PART_GRAM-grams: a cheap test of whether it can stand inside another unit."""
+        grams = self._part_grams.get(idx)
+        if grams is None:
+            t = self.units[idx].masked
+            grams = self._part_grams[idx] = frozenset(t[k:k + PART_GRAM] for k in range(max(len(t) - PART_GRAM + 1, 1)))
+        return grams
+
     def title(self, masked: str) -> str:
         """The first sentence of a unit when it is a short title followed by more text and no other
         unit of the report opens with the same title; else ""."""
@@ -88,10 +106,10 @@ class OutlineIndex:
             return ""
         return masked[:end] if self.title_counts[masked[:end + 1]] == 1 else ""
 
-    def region_of(self, idx: int) -> list[int]:
-        """Units sharing idx's level-1 section (or its front/back region)."""
+    def region_key(self, idx: int) -> int | str:
+        """idx's level-1 section (its heading's index), or "front" / "back"."""
         u = self.units[idx]
-        return self.regions[u.section if u.section >= 0 else ("back" if u.kind == UnitKind.CLOSING else "front")]
+        return u.section if u.section >= 0 else ("back" if u.kind == UnitKind.CLOSING else "front")
 
 
 def align(old_outline: Outline, new_outline: Outline) -> Alignment:
@@ -219,9 +237,19 @@ def _assign(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: l
     `counterparts` (old, new) stand in the same place and get LEAD_BONUS."""
     if not old_ids or not new_ids:
         return []
-    if len(old_ids) * len(new_ids) > DENSE_LIMIT:
+    if not _dense_fits(old, new, old_ids, new_ids):
         return _assign_blocked(old, new, old_ids, new_ids, minimum, counterparts or set())
     return _assign_dense(old, new, old_ids, new_ids, minimum, counterparts or set())
+
+
+def _dense_fits(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int]) -> bool:
+    """Whether the whole similarity matrix is small enough to compute: cells (memory) and
+    characters compared (time: a ratio costs about the product of the two lengths)."""
+    if len(old_ids) * len(new_ids) > DENSE_LIMIT:
+        return False
+    chars_old = sum(len(old.units[i].masked) for i in old_ids)
+    chars_new = sum(len(new.units[j].masked) for j in new_ids)
+    return chars_old * chars_new <= DENSE_WORK
 
 
 def _assign_dense(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int], minimum: float,
@@ -272,14 +300,21 @@ def _assign_blocked(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], ne
                     counterparts: set[tuple[int, int]]) -> list[tuple[int, int]]:
     """Large sets: only units sharing a BLOCK_GRAM-gram (or standing in the same place) are
     compared; each connected group is assigned alone, over its whole matrix (never blocked again:
-    the groups would come out the same). Headings pair by what stands under them, not by their
-    own words, so they are assigned apart, all against all: they are few, and pair only with
-    headings anyway."""
-    out = []
+    the groups would come out the same), or greedily over its candidate pairs when even the group
+    is over DENSE_LIMIT (memory stays bounded whatever the input).
+
+    First, units with the same masked text pair in order (the k-th copy with the k-th copy):
+    repeated boilerplate would otherwise make every unit a candidate of every other. Headings pair
+    by what stands under them, not by their own words, so they are assigned apart, all against
+    all: they are few, and pair only with headings anyway."""
+    out = _pair_identical(old, new, old_ids, new_ids)
+    paired_old, paired_new = {i for i, _ in out}, {j for _, j in out}
+    old_ids = [i for i in old_ids if i not in paired_old]
+    new_ids = [j for j in new_ids if j not in paired_new]
     apart = (UnitKind.HEADING, UnitKind.TITLE)
     old_heads = [i for i in old_ids if old.units[i].kind in apart]
     new_heads = [j for j in new_ids if new.units[j].kind in apart]
-    if old_heads or new_heads:
+    if (old_heads or new_heads) and _dense_fits(old, new, old_heads, new_heads):
         out += _assign_dense(old, new, old_heads, new_heads, minimum, counterparts)
         old_ids = [i for i in old_ids if old.units[i].kind not in apart]
         new_ids = [j for j in new_ids if new.units[j].kind not in apart]
@@ -289,6 +324,8 @@ def _assign_blocked(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], ne
         t = new.units[j].masked
         for k in range(0, max(len(t) - g + 1, 1), 2):  # every second gram of the new side suffices
             index.setdefault(t[k:k + g], set()).add(c)
+    for gram in [gram for gram, posting in index.items() if len(posting) > BLOCK_MAX_POSTINGS]:
+        del index[gram]  # in that many units, a gram tells nothing about which is the counterpart
     parent = list(range(len(old_ids) + len(new_ids)))
 
     def find(x: int) -> int:
@@ -322,7 +359,52 @@ def _assign_blocked(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], ne
         if root in groups:
             groups[root][1].append(new_ids[c])
     for a, b in groups.values():
-        out.extend(_assign_dense(old, new, a, b, minimum, counterparts))
+        if _dense_fits(old, new, a, b):
+            out.extend(_assign_dense(old, new, a, b, minimum, counterparts))
+        else:
+            members = set(b)
+            pairs = [(old_ids[r], new_ids[c]) for r, best in candidates.items() if old_ids[r] in a
+                     for c in best if new_ids[c] in members]
+            out.extend(_assign_greedy(old, new, pairs, minimum, counterparts))
+    return out
+
+
+def _pair_identical(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int]) -> list[tuple[int, int]]:
+    """Units of the same kind and the same masked text, paired in order of appearance."""
+    waiting: dict[tuple[UnitKind, str], list[int]] = {}
+    for j in reversed(new_ids):
+        u = new.units[j]
+        if u.masked:
+            waiting.setdefault((u.kind, u.masked), []).append(j)
+    out = []
+    for i in old_ids:
+        u = old.units[i]
+        queue = waiting.get((u.kind, u.masked))
+        if queue:
+            out.append((i, queue.pop()))
+    return out
+
+
+def _assign_greedy(old: OutlineIndex, new: OutlineIndex, pairs: list[tuple[int, int]], minimum: float,
+                   counterparts: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Candidate pairs scored one by one (whole-text ratio, the short-unit rule, the counterpart
+    bonus) and taken best first: the bounded fallback for a group too large for one matrix."""
+    scored = []
+    for i, j in pairs:
+        a, b = old.units[i], new.units[j]
+        if not _compatible(a, b):
+            continue
+        score = fuzz.ratio(a.masked, b.masked) / 100 + (LEAD_BONUS if (i, j) in counterparts else 0.0)
+        if score >= minimum and (min(len(a.masked), len(b.masked)) >= SHORT_CHARS or score >= SHORT_MIN):
+            scored.append((-score, i, j))
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    out = []
+    for _, i, j in sorted(scored):
+        if i not in taken_old and j not in taken_new:
+            taken_old.add(i)
+            taken_new.add(j)
+            out.append((i, j))
     return out
 
 
@@ -338,11 +420,21 @@ def _split_merge(old: OutlineIndex, new: OutlineIndex, matches: list[Match]) -> 
     def live(m: Match | None) -> Match | None:
         return None if m is None or id(m) in replaced else m
 
+    def can_be_part(o: OutlineIndex, p: int) -> bool:
+        return o.units[p].kind not in _NOT_SPLIT and len(o.units[p].masked) >= PART_MIN_CHARS
+
     for side in (MatchHow.SPLIT, MatchHow.MERGE):
         split = side == MatchHow.SPLIT
         whole_o, part_o = (old, new) if split else (new, old)
         whole_map, part_map = (by_old, by_new) if split else (by_new, by_old)
         taken_whole, taken_part = (taken_old, taken_new) if split else (taken_new, taken_old)
+        # Units that may become parts: no live one-to-one match, not in a group; kept up to date
+        # below, so each whole looks only at these (sets, not a scan of the report per whole).
+        free = {p for p in range(len(part_o.units))
+                if p not in taken_part and live(part_map.get(p)) is None and can_be_part(part_o, p)}
+        free_in: dict[int | str, set[int]] = {}
+        for p in free:
+            free_in.setdefault(part_o.region_key(p), set()).add(p)
         for w, unit in enumerate(whole_o.units):
             if unit.kind in _NOT_SPLIT or len(unit.masked) < WHOLE_MIN_CHARS or w in taken_whole:
                 continue
@@ -350,11 +442,13 @@ def _split_merge(old: OutlineIndex, new: OutlineIndex, matches: list[Match]) -> 
             partner = own.new[0] if own and split else (own.old[0] if own else None)
             if partner is not None and part_o.units[partner].masked == unit.masked:
                 continue  # paired with its exact counterpart: nothing was split off
-            region = part_o.region_of(partner) if partner is not None else None
-            pool = [p for p in (region if region is not None else range(len(part_o.units)))
-                    if p not in taken_part and part_o.units[p].kind not in _NOT_SPLIT
-                    and (p == partner or live(part_map.get(p)) is None)
-                    and PART_MIN_CHARS <= len(part_o.units[p].masked) < len(unit.masked)]
+            candidates = free_in.get(part_o.region_key(partner), set()) if partner is not None else free
+            pool = sorted(p for p in candidates if len(part_o.units[p].masked) < len(unit.masked))
+            if partner is not None and partner not in taken_part and can_be_part(part_o, partner) \
+                    and len(part_o.units[partner].masked) < len(unit.masked):
+                pool = sorted([*pool, partner])
+            whole_grams = whole_o.part_grams(w)
+            pool = [p for p in pool if _contained(part_o.part_grams(p), whole_grams)]
             if len(pool) < 2:
                 continue
             found = process.extract(unit.masked, [part_o.units[p].masked for p in pool], scorer=fuzz.partial_ratio,
@@ -367,12 +461,27 @@ def _split_merge(old: OutlineIndex, new: OutlineIndex, matches: list[Match]) -> 
                     parts.append(p)
             if len(parts) < 2 or sum(len(part_o.units[p].masked) for p in parts) < PART_COVER * len(unit.masked):
                 continue
-            replaced.update(id(m) for m in [own, *(part_map.get(p) for p in parts)] if m is not None)
+            gone = [m for m in [own, *(live(part_map.get(p)) for p in parts)] if m is not None]
+            replaced.update(id(m) for m in gone)
             taken_whole.add(w)
             taken_part.update(parts)
+            for p in parts:
+                free.discard(p)
+                free_in.get(part_o.region_key(p), set()).discard(p)
+            for m in gone:  # a partner left behind by a replaced match may now be a part
+                for p in (m.new if split else m.old):
+                    if p not in taken_part and can_be_part(part_o, p):
+                        free.add(p)
+                        free_in.setdefault(part_o.region_key(p), set()).add(p)
             groups.append(Match((w,), tuple(parts), side) if split else Match(tuple(parts), (w,), side))
     matches = [m for m in matches if id(m) not in replaced]
     return _join_straddlers(old, new, _split_by_title(old, new, matches, groups))
+
+
+def _contained(part: frozenset[str], whole: frozenset[str]) -> bool:
+    """Enough of the part's grams stand in the whole for the part to be inside it (partial_ratio
+    is quadratic in long texts: it runs only on parts that pass this)."""
+    return len(part & whole) >= PART_GRAMS_INSIDE * len(part)
 
 
 def _split_by_title(old: OutlineIndex, new: OutlineIndex, matches: list[Match], groups: list[Match]) -> list[Match]:

@@ -1,31 +1,55 @@
-"""Command line: a thin layer over the library. It parses and checks arguments, chooses a second
-process for large pairs, shows progress, writes files, and turns library errors into one line.
+"""Command line: a thin layer over the library. It parses and checks arguments, checks where
+output goes before any work, chooses a second process for large pairs, shows progress, writes
+files (whole or not at all) and turns library errors into one line.
 
-Exit status: 0 done; 2 bad input or option (ReportdiffError, argparse); 130 interrupted."""
+Exit status: 0 done; 2 bad input or option (a ReportdiffError, a bad argument); 130 interrupted.
+"""
 from __future__ import annotations
 
 import argparse
 import contextlib
 import json
+import math
 import multiprocessing as mp
 import sys
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import __version__
-from .errors import ReportdiffError
+from .errors import ReportdiffError, printable
 
 if TYPE_CHECKING:
-    from .model import ScanResult
+    from .model import Document, Outline, ScanResult
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
-"""A file that cannot be read, a bad option: anything the user can fix (ReportdiffError)."""
+"""A file that cannot be read, a bad option, an output that cannot be written: anything the
+user can fix."""
 EXIT_INTERRUPTED = 130
+MAX_UNITS = 20_000
+"""As compare.MAX_UNITS (repeated here so `--help` needs no numpy; a test checks they agree)."""
+
+PARALLEL_FROM = 100_000
+"""From this many characters (both reports), recycled text and figures are found in a second
+process while this one aligns and diffs: the machine has two cores, and they do not depend on
+each other. Below it, starting a process costs more than it saves."""
+
+FORMATS_IN = ".txt, .md (UTF-8, UTF-16, GB18030/GBK) or .docx"
+EXAMPLES = """examples:
+  reportdiff compare 2021.txt 2022.txt                 write review.html
+  reportdiff compare 2021.docx 2022.docx -o 镇2022.html --lang zh
+  reportdiff compare old.txt new.txt --format json > diff.json
+  reportdiff compare old.txt new.txt --encoding gbk --errors replace
+  reportdiff scan reports/ --pairs 5                   scan.html and the 5 closest pairs
+  reportdiff outline 2022.txt                          how the report was cut into units
+"""
 
 
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_streams()
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
@@ -34,137 +58,333 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args) or EXIT_OK
     except ReportdiffError as exc:
-        print(f"reportdiff: error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
+        return EXIT_BAD_INPUT
+    except MemoryError:
+        _say("error: out of memory; the input is too large for this machine (see the limits in --help)")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("reportdiff: interrupted", file=sys.stderr)
+        _say("interrupted")
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        return 0
+        return EXIT_OK
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument in one line (the usage is in --help)."""
+
+    def error(self, message: str) -> NoReturn:
+        _say(f"error: {message} (see '{self.prog} --help')")
+        sys.exit(EXIT_BAD_INPUT)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="reportdiff",
-        description="Compare two years of the same yearly report (述职报告, 工作总结, 政府工作报告).",
+        description="Compare two years of the same yearly report (述职报告, 工作总结, 政府工作报告): "
+                    "changed figures, recycled text, new and dropped points.",
+        epilog=EXAMPLES + "\nExit status: 0 done, 2 bad input or option, 130 interrupted.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"reportdiff {__version__}")
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("outline", help="show how a report was parsed: one unit a line",
-                       description="Show the outline of one report (title, preamble, headings, leads, points, closing).")
-    p.add_argument("file", help="report file (.txt, .md, .docx)")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    def command(name: str, help: str, description: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, description=description, epilog=EXAMPLES,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    p = command("compare", "compare last year's report with this year's",
+                f"Align two reports ({FORMATS_IN}) and write a review page (html) or the comparison as JSON.")
+    p.add_argument("old", help="the earlier report (last year)")
+    p.add_argument("new", help="the later report (this year)")
+    p.add_argument("-o", "--output", help="output file (default: review.html for html, standard output for json)")
+    p.add_argument("--format", choices=["html", "json"], default="html",
+                   help="html: the review page (default); json: the comparison (docs/json.md)")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="page language (default zh)")
+    p.add_argument("--min-recycled", type=_at_least(4), default=10, metavar="N",
+                   help="shortest recycled run, in characters without whitespace (default 10, at least 4)")
+    p.add_argument("--formulae", action="append", default=[], metavar="FILE",
+                   help="extra list of common formulae, one a line (UTF-8); may be repeated")
+    p.add_argument("--max-units", type=_at_least(1), default=MAX_UNITS, metavar="N",
+                   help=f"refuse a report of more than N paragraphs and points (default {MAX_UNITS:,}; "
+                        "a yearly report has hundreds)")
+    _reading_options(p)
+    p.set_defaults(run=_compare)
+
+    p = command("outline", "show how a report was parsed: one unit a line",
+                f"Show the outline of one report ({FORMATS_IN}): title, preamble, headings, leads, points, closing.")
+    p.add_argument("file", help="report file")
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help="text: one unit a line (default); json: units with offsets (docs/json.md)")
+    _reading_options(p)
     p.set_defaults(run=_outline)
 
-    p = sub.add_parser("metrics", help="list the figures of one report",
-                       description="List every figure of one report: subject, value, unit, qualifier.")
-    p.add_argument("file", help="report file (.txt, .md, .docx)")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p = command("metrics", "list the figures of one report",
+                f"List every figure of one report ({FORMATS_IN}): subject, value, unit, qualifier.")
+    p.add_argument("file", help="report file")
+    p.add_argument("--format", choices=["text", "json"], default="text",
+                   help="text: a table (default); json: every figure with its offset (docs/json.md)")
+    _reading_options(p)
     p.set_defaults(run=_metrics)
 
-    p = sub.add_parser("scan", help="find text shared among many reports",
-                       description="Every report against every other: shared text, ranked pairs, templates shared by 3+ reports.")
-    p.add_argument("paths", nargs="+", help="report files or folders (searched recursively for .txt, .md, .docx)")
-    p.add_argument("-o", "--output", help="output file (default: scan.html for html, stdout for json)")
-    p.add_argument("--format", choices=["html", "json"], default="html")
-    p.add_argument("--pairs", type=int, default=0, metavar="N",
-                   help="also write the full comparison of the N most similar pairs, linked from the page")
+    p = command("scan", "find text shared among many reports",
+                "Every report against every other: shared text, ranked pairs, templates shared by 3+ reports.")
+    p.add_argument("paths", nargs="+", help=f"report files or folders (searched recursively for {FORMATS_IN})")
+    p.add_argument("-o", "--output", help="output file (default: scan.html for html, standard output for json)")
+    p.add_argument("--format", choices=["html", "json"], default="html",
+                   help="html: the scan page (default); json: pairs, passages and clusters (docs/json.md)")
+    p.add_argument("--pairs", type=_at_least(0), default=0, metavar="N",
+                   help="also write the full comparison of the N most similar pairs beside the page "
+                        "(OUT-pair1.html …), linked from it")
     p.add_argument("--formulae", action="append", default=[], metavar="FILE", help="extra list of common formulae")
-    p.add_argument("--max-share", type=float, default=0.05,
-                   help="text in more than this share of the reports is what everyone writes, not a copy (default 0.05)")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="page language")
+    p.add_argument("--max-share", type=_share, default=0.05, metavar="SHARE",
+                   help="text in more than this share of the reports (0 < SHARE <= 1) is what everyone writes, "
+                        "not a copy (default 0.05)")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="page language (default zh)")
+    _reading_options(p)
     p.set_defaults(run=_scan)
 
-    p = sub.add_parser("formulae", help="build a list of common formulae from many reports",
-                       description="Common formulae are phrases many reports share (树牢“四个意识”…); recycling them is not copying.")
-    fsub = p.add_subparsers(title="formulae commands", metavar="ACTION")
+    p = command("formulae", "build a list of common formulae from many reports",
+                "Common formulae are phrases many reports share (树牢“四个意识”…); recycling them is not copying.")
+    fsub = p.add_subparsers(title="formulae commands", metavar="ACTION", parser_class=_Parser)
     b = fsub.add_parser("build", help="learn formulae from report files or folders",
                         description="Learn the phrases that stand in many different reports; write one a line with its count.")
     b.add_argument("paths", nargs="+", help="report files or folders (searched recursively)")
-    b.add_argument("-o", "--output", help="output file (default: stdout)")
-    b.add_argument("--min-reports", type=int, default=3, help="in at least this many reports (default 3)")
-    b.add_argument("--min-share", type=float, default=0.2, help="and this share of all reports (default 0.2)")
-    b.add_argument("--min-groups", type=int, default=1,
+    b.add_argument("-o", "--output", help="output file (default: standard output)")
+    b.add_argument("--min-reports", type=_at_least(1), default=3, help="in at least this many reports (default 3)")
+    b.add_argument("--min-share", type=_fraction, default=0.2, help="and this share of all reports, 0..1 (default 0.2)")
+    b.add_argument("--min-groups", type=_at_least(1), default=1,
                    help="and this many folders, so one office's own boilerplate is not a formula (default 1)")
+    _reading_options(b)
     b.set_defaults(run=_formulae_build)
-
-    p = sub.add_parser("compare", help="compare last year's report with this year's",
-                       description="Align two reports and write a review page (html) or the comparison as JSON.")
-    p.add_argument("old", help="the earlier report (last year)")
-    p.add_argument("new", help="the later report (this year)")
-    p.add_argument("-o", "--output", help="output file (default: review.html for html, stdout for json)")
-    p.add_argument("--format", choices=["html", "json"], default="html")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="page language")
-    p.add_argument("--min-recycled", type=int, default=10, metavar="N",
-                   help="shortest recycled run, in characters without whitespace (default 10)")
-    p.add_argument("--formulae", action="append", default=[], metavar="FILE", help="extra list of common formulae")
-    p.set_defaults(run=_compare)
     return parser
 
 
+def _reading_options(p: argparse.ArgumentParser) -> None:
+    from .read import MAX_FILE_BYTES
+
+    group = p.add_argument_group("reading the reports")
+    group.add_argument("--encoding", metavar="NAME",
+                       help="read text files in this encoding (utf-8, gbk, gb18030, utf-16 …) instead of detecting it")
+    group.add_argument("--errors", choices=["strict", "replace"], default="strict",
+                       help="strict: refuse a file with bytes that do not decode, saying where (default); "
+                            "replace: read through, each bad byte shown as �")
+    group.add_argument("--max-mb", type=_positive_number, default=MAX_FILE_BYTES / 1e6, metavar="MB",
+                       help=f"refuse report files larger than this (default {MAX_FILE_BYTES / 1e6:g} MB; "
+                            ".docx: its text may expand to 5 times this)")
+
+
+def _reader(args: argparse.Namespace) -> Callable[[str | Path], Document]:
+    from .read import read_document
+
+    return partial(read_document, encoding=args.encoding, errors=args.errors, max_bytes=int(args.max_mb * 1e6))
+
+
+def _load(args: argparse.Namespace, path: str | Path) -> Outline:
+    from .outline import outline_document
+
+    return outline_document(_reader(args)(path))
+
+
+# Argument types: a bad value is refused by argparse, in one line, before any work.
+
+def _at_least(minimum: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        return value
+    return parse
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
+    return value
+
+
+def _share(text: str) -> float:
+    value = _number(text)
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 1, got {text}")
+    return value
+
+
+def _fraction(text: str) -> float:
+    value = _number(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {text}")
+    return value
+
+
+def _positive_number(text: str) -> float:
+    value = _number(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, got {text}")
+    return value
+
+
+# Commands.
+
+def _compare(args: argparse.Namespace) -> int:
+    from .compare import compare
+    from .formulae import load_formulae
+    from .outfile import check_target, write_whole
+    from .report.html import render_html
+    from .report.to_json import comparison_as_dict
+
+    inputs = [args.old, args.new, *args.formulae]
+    target = None
+    if args.format == "html" or args.output not in (None, "-"):
+        target = check_target(args.output or "review.html", inputs, chosen=args.output is not None)
+    formulae = load_formulae(args.formulae)
+    old, new = _load(args, args.old), _load(args, args.new)
+    with contextlib.ExitStack() as stack:
+        executor = None
+        if len(old.source) + len(new.source) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
+            executor = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork")))
+        comparison = compare(old, new, min_recycled=args.min_recycled, formulae=formulae, executor=executor,
+                             max_units=args.max_units)
+    if args.format == "json":
+        _emit_json(comparison_as_dict(comparison), target)
+    else:
+        assert target is not None
+        write_whole(target, render_html(comparison, args.lang))
+        _say(f"wrote {printable(str(target))}", prefix=False)
+    return EXIT_OK
+
+
 def _outline(args: argparse.Namespace) -> int:
-    from . import load
     from .report.text import outline_as_text
     from .report.to_json import outline_as_dict
 
-    outline = load(args.file)
+    outline = _load(args, args.file)
     if args.format == "json":
-        _write(json.dumps(outline_as_dict(outline), ensure_ascii=False, indent=1), None)
+        _emit_json(outline_as_dict(outline), None)
     else:
-        _write(outline_as_text(outline), None)
-    return 0
+        _emit_text(outline_as_text(outline))
+    return EXIT_OK
 
 
 def _metrics(args: argparse.Namespace) -> int:
-    from . import load
     from .metrics import figures_by_unit
     from .report.text import figures_as_text
     from .report.to_json import figures_as_list, metrics_as_dict
 
-    outline = load(args.file)
+    outline = _load(args, args.file)
     figures = figures_by_unit(outline)
     if args.format == "json":
-        _write(json.dumps(metrics_as_dict(outline, figures), ensure_ascii=False, indent=1), None)
+        _emit_json(metrics_as_dict(outline, figures), None)
     else:
-        _write(figures_as_text(figures_as_list(outline, figures)), None)
-    return 0
+        _emit_text(figures_as_text(figures_as_list(outline, figures)))
+    return EXIT_OK
 
 
 def _scan(args: argparse.Namespace) -> int:
     from .formulae import load_formulae
+    from .outfile import check_target, write_whole
     from .report.html import render_scan
     from .report.to_json import scan_as_dict
-    from .scan import scan
+    from .scan import collect_files, scan
 
+    inputs = [*collect_files(args.paths), *args.formulae]
+    target = None
+    pair_pages: list[Path] = []
+    if args.format == "html" or args.output not in (None, "-"):
+        target = check_target(args.output or "scan.html", inputs, chosen=args.output is not None)
+    if args.format == "html" and target is not None:
+        pair_pages = [check_target(target.parent / f"{target.stem}-pair{k + 1}.html", inputs, chosen=False)
+                      for k in range(args.pairs)]
     progress = _terminal_progress if sys.stderr.isatty() else None
-    result = scan(args.paths, load_formulae(args.formulae), args.max_share, progress)
+    result = scan(args.paths, load_formulae(args.formulae), args.max_share, progress, reader=_reader(args))
     for path, reason in result.skipped:
-        print(f"reportdiff: skipped {path}: {reason.split(': ', 1)[-1]}", file=sys.stderr)
+        _say(f"skipped {printable(path)}: {reason.split(': ', 1)[-1]}")
     if args.format == "json":
-        _write(json.dumps(scan_as_dict(result), ensure_ascii=False, indent=1), args.output)
-        return 0
-    out = Path(args.output or "scan.html")
-    links = _write_pair_pages(result, args.pairs, out, args.lang) if args.pairs else {}
-    _write(render_scan(result, links, args.lang), str(out))
-    print(f"wrote {out}" + (f" and {len(links)} comparison pages" if links else ""), file=sys.stderr)
-    return 0
+        _emit_json(scan_as_dict(result), target)
+        return EXIT_OK
+    assert target is not None
+    links = _write_pair_pages(result, pair_pages, args.lang)
+    write_whole(target, render_scan(result, links, args.lang))
+    _say(f"wrote {printable(str(target))}" + (f" and {len(links)} comparison pages "
+                                             f"({printable(pair_pages[0].name)} …)" if links else ""), prefix=False)
+    return EXIT_OK
 
 
-def _write_pair_pages(result: ScanResult, top: int, out: Path, lang: str) -> dict[int, str]:
-    """Full comparisons of the `top` pairs, written beside `out`; pair index -> file name."""
+def _write_pair_pages(result: ScanResult, pages: Sequence[Path], lang: str) -> dict[int, str]:
+    """Full comparisons of the first pairs, one page each; pair index -> file name."""
     from .compare import compare
+    from .outfile import write_whole
     from .outline import outline_text
     from .report.html import render_html
 
     links: dict[int, str] = {}
-    for k, pair in enumerate(result.pairs[:top]):
+    for k, (pair, page) in enumerate(zip(result.pairs, pages)):
         a, b = result.reports[pair.a], result.reports[pair.b]
         comparison = compare(outline_text(a.text, a.path), outline_text(b.text, b.path))
-        name = f"{out.stem}-pair{k + 1}.html"
-        _write(render_html(comparison, lang), str(out.parent / name))
-        links[k] = name
+        write_whole(page, render_html(comparison, lang))
+        links[k] = page.name
     return links
+
+
+def _formulae_build(args: argparse.Namespace) -> int:
+    from .formulae import build_from_paths
+    from .outfile import check_target
+    from .scan import collect_files
+
+    target = check_target(args.output, collect_files(args.paths)) if args.output not in (None, "-") else None
+    learned = build_from_paths(args.paths, args.min_reports, args.min_share, args.min_groups, reader=_reader(args))
+    lines = [f"# learned by reportdiff formulae build from {len(args.paths)} path(s)"]
+    lines += [f"{phrase}\t{count}" for phrase, count in learned]
+    if target is None:
+        _emit_text("\n".join(lines) + "\n")
+    else:
+        from .outfile import write_whole
+
+        write_whole(target, "\n".join(lines) + "\n")
+        _say(f"wrote {len(learned)} formulae to {printable(str(target))}", prefix=False)
+    return EXIT_OK
+
+
+# Terminal and standard output.
+
+def _tolerant_streams() -> None:
+    """A console that cannot show a character (a GBK Windows console, PYTHONIOENCODING=gbk)
+    gets an escape for it, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+
+
+def _say(message: str, prefix: bool = True) -> None:
+    """One line on standard error, safe for any terminal."""
+    print(("reportdiff: " if prefix else "") + printable(message), file=sys.stderr)
+
+
+def _emit_text(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _emit_json(data: dict[str, Any], target: Path | None) -> None:
+    """JSON to a file (UTF-8) or to standard output; where standard output cannot encode every
+    character, they are written as \\u escapes: still the same JSON, nothing lost."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    if target is not None:
+        from .outfile import write_whole
+
+        write_whole(target, text + "\n")
+        return
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, ensure_ascii=True, indent=1)
+    _emit_text(text)
 
 
 def _terminal_progress(stage: str, done: int, total: int) -> None:
@@ -175,57 +395,3 @@ def _terminal_progress(stage: str, done: int, total: int) -> None:
     if done >= total:
         sys.stderr.write("\n")
     sys.stderr.flush()
-
-
-def _formulae_build(args: argparse.Namespace) -> int:
-    from .formulae import build_from_paths
-
-    learned = build_from_paths(args.paths, args.min_reports, args.min_share, args.min_groups)
-    lines = [f"# learned by reportdiff formulae build from {len(args.paths)} path(s)"]
-    lines += [f"{phrase}\t{count}" for phrase, count in learned]
-    _write("\n".join(lines) + "\n", args.output)
-    if args.output:
-        print(f"wrote {len(learned)} formulae to {args.output}", file=sys.stderr)
-    return 0
-
-
-PARALLEL_FROM = 100_000
-"""From this many characters (both reports), recycled text and figures are found in a second
-process while this one aligns and diffs: the machine has two cores, and they do not depend on
-each other. Below it, starting a process costs more than it saves."""
-
-
-def _compare(args: argparse.Namespace) -> int:
-    from . import load
-    from .compare import MIN_RECYCLED_FLOOR, compare
-    from .formulae import load_formulae
-    from .report.html import render_html
-    from .report.to_json import comparison_as_dict
-
-    if args.min_recycled < MIN_RECYCLED_FLOOR:  # before reading anything
-        raise ReportdiffError(f"--min-recycled must be at least {MIN_RECYCLED_FLOOR} characters")
-    formulae = load_formulae(args.formulae)
-    old, new = load(args.old), load(args.new)
-    with contextlib.ExitStack() as stack:
-        executor = None
-        if len(old.source) + len(new.source) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
-            executor = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork")))
-        comparison = compare(old, new, min_recycled=args.min_recycled, formulae=formulae, executor=executor)
-    if args.format == "json":
-        _write(json.dumps(comparison_as_dict(comparison), ensure_ascii=False, indent=1), args.output)
-    else:
-        out = args.output or "review.html"
-        _write(render_html(comparison, args.lang), out)
-        print(f"wrote {out}", file=sys.stderr)
-    return 0
-
-
-def _write(text: str, path: str | None) -> None:
-    if path is None or path == "-":
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return
-    try:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-    except OSError as exc:
-        raise ReportdiffError(f"{path}: cannot write ({exc.strerror or exc})") from None

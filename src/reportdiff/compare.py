@@ -21,10 +21,14 @@ from .worddiff import word_diff
 
 MIN_RECYCLED_FLOOR = 4
 """Shorter recycled runs would be common words, not copying."""
+MAX_UNITS = 20_000
+"""Units (paragraphs, points) of one report compared at most. Real yearly reports have hundreds
+(a 500,000-character pair about 2,400); tens of thousands means a data dump, not a report, and
+would take minutes: refused at once, with this number in the message."""
 
 
 def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae: Formulae | None = None,
-            executor: Executor | None = None) -> Comparison:
+            executor: Executor | None = None, max_units: int = MAX_UNITS) -> Comparison:
     """Align, classify, pair figures and find recycled text; neither outline is changed.
 
     `formulae` defaults to the shipped list. With an `executor` (a process pool, say), the work
@@ -33,6 +37,10 @@ def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae:
     the caller's choice (the command line does for large pairs)."""
     if min_recycled < MIN_RECYCLED_FLOOR:
         raise ReportdiffError(f"--min-recycled must be at least {MIN_RECYCLED_FLOOR} characters")
+    for outline in (old, new):
+        if len(outline.units) > max_units:
+            raise ReportdiffError(f"{outline.path}: {len(outline.units):,} paragraphs and points; reportdiff compares "
+                                  f"reports of at most {max_units:,} (--max-units)")
     formulae = formulae if formulae is not None else load_formulae()
     independent = _start_independent(old, new, min_recycled, formulae, executor)
     alignment = align(old, new)

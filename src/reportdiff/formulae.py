@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from .errors import InputError, printable
 from .lexicon import CN_ORDINALS
+from .model import Document
 from .recycle import PLACEHOLDER, stream
 
 LEARN_K = 8
@@ -54,13 +56,29 @@ def load_formulae(extra: Sequence[str | Path] = ()) -> Formulae:
     """The shipped list plus the users' files (one phrase a line; text after a tab is ignored)."""
     phrases = _read_lines(resources.files("reportdiff").joinpath("data/formulae.txt").read_text(encoding="utf-8"))
     for path in extra:
-        try:
-            phrases += _read_lines(Path(path).read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError) as exc:
-            from .errors import InputError
-
-            raise InputError(f"{path}: cannot read formulae list ({exc})") from None
+        phrases += _read_lines(_list_text(Path(path)))
     return Formulae(phrases)
+
+
+def _list_text(path: Path) -> str:
+    """A user's formulae list: UTF-8 (BOM or not) or GB18030 text."""
+    name = f"{printable(str(path))}: formulae list"
+    if not path.exists():
+        raise InputError(f"{name}: no such file")
+    if not path.is_file():
+        raise InputError(f"{name}: not a regular file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or 'error'})") from None
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks like a binary file, expected one phrase a line")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{name}: not UTF-8 or GB18030 text")
 
 
 def _read_lines(text: str) -> list[str]:
@@ -125,16 +143,15 @@ def learn_formulae(texts: list[str], min_reports: int = 3, min_share: float = 0.
     return out
 
 
-def build_from_paths(paths: list[str | Path], min_reports: int, min_share: float, min_groups: int) -> list[tuple[str, int]]:
+def build_from_paths(paths: Sequence[str | Path], min_reports: int, min_share: float, min_groups: int,
+                     reader: Callable[[Path], Document] | None = None) -> list[tuple[str, int]]:
     """Learn formulae from report files and folders (recursively); a file's group is its folder."""
     from .read import read_document
+    from .scan import collect_files
 
-    files: list[Path] = []
-    for path in map(Path, paths):
-        files += sorted(f for f in path.rglob("*") if f.suffix.lower() in (".txt", ".md", ".docx")) if path.is_dir() else [path]
+    files = collect_files(paths)
     if not files:
-        from .errors import InputError
-
-        raise InputError(f"no report files (.txt, .md, .docx) in {', '.join(map(str, paths))}")
-    texts = [read_document(f).text for f in files]
+        raise InputError(f"no report files (.txt, .md, .docx) in {', '.join(printable(str(p)) for p in paths)}")
+    read = reader or read_document
+    texts = [read(f).text for f in files]
     return learn_formulae(texts, min_reports, min_share, [str(f.parent) for f in files], min_groups)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .errors import printable
 from .lexicon import CN_ORDINALS
 from .model import Document, Outline, Unit, UnitKind
-from .textnorm import mask_figures, normalize
+from .textnorm import INVISIBLE, mask_figures, normalize
 
 # Heading marker styles, outermost first. A heading's level is the rank of its style among the
 # styles the document uses, so `一、` is level 1 in a township report and level 2 under `第一部分`.
@@ -39,6 +40,8 @@ INLINE_MARKER = re.compile(
     rf"(?<=[。;:!?])(?:[{CN_ORDINALS}]+是|第[{CN_ORDINALS}]+[,、:]|(?:首先|其次|再次|然后|最后)[,:]|\((?:\d{{1,2}}|[{CN_ORDINALS}]+)\)|[①-⑳])")
 # A paragraph that starts with a dash is an item of a list (政府工作报告: "——经济运行保持在合理区间。").
 DASH = re.compile(r"—{1,2}|－{2}|-{2}")
+_BLANK = " \t\u3000\u00a0" + INVISIBLE
+"""Characters that separate without showing: a marker after them still opens a clause."""
 # An inline marker counts only where a clause starts: body start or after these.
 _BOUNDARY = set("。；;：:！？!?\n\r")
 SENTENCE_END = re.compile(r"[。！？!?]")
@@ -46,6 +49,10 @@ CLOSING_CUE = re.compile(
     r"(?:一年来|一年以来|回顾一年|过去的一年里|总之|总的来[说看]|各位代表|同志们|新的一年|展望新的一年|"
     r"在肯定成绩的同时|当然|存在的问题|下一步|今后[，,]|[^。]{0,12}(?:不足|差距)[，,：:])"
 )
+MAX_UNIT_CHARS = 5_000
+"""A paragraph longer than this is cut into several units (the longest seen in real reports is
+under 2,000 characters; longer ones are text that lost its line breaks)."""
+_CUT_AT = re.compile(r"[。！？!?；;]+[”’\"')）]*")
 TITLE_LINE_MAX = 50
 """A first line this long or shorter, not a sentence, is the report's title."""
 CLOSING_SHARE = 0.6
@@ -77,18 +84,47 @@ def outline_text(text: str, path: str = "<text>", heading_hints: dict[int, int] 
     """Parse report text into an Outline."""
     paras = _paragraphs(text, heading_hints or {})
     pieces = _pieces(text, paras) or ([_Piece(UnitKind.PREAMBLE, 0, len(text))] if text else [])
-    return _finish(text, path, pieces)
+    return _finish(text, path, _cut_long(text, pieces))
+
+
+def _cut_long(text: str, pieces: list[_Piece]) -> list[_Piece]:
+    """Pieces longer than MAX_UNIT_CHARS cut at sentence ends (else anywhere) into pieces that
+    are not: text that lost its line breaks (a PDF, a paste) still compares piece by piece, and
+    every later stage's cost per unit stays bounded. The first piece keeps kind and marker; the
+    rest are points under it."""
+    out: list[_Piece] = []
+    for piece in pieces:
+        start = piece.start
+        while piece.end - start > MAX_UNIT_CHARS:
+            limit = start + MAX_UNIT_CHARS
+            ends = [m.end() for m in _CUT_AT.finditer(text, start + MAX_UNIT_CHARS // 2, limit)]
+            cut = ends[-1] if ends else limit
+            if start == piece.start:
+                out.append(_Piece(piece.kind, start, cut, piece.marker, piece.level))
+            else:
+                out.append(_continued(piece, start, cut))
+            start = cut
+        out.append(piece if start == piece.start else _continued(piece, start, piece.end))
+    return out
+
+
+def _continued(piece: _Piece, start: int, end: int) -> _Piece:
+    if piece.kind in _BODY_KINDS:
+        return _Piece(UnitKind.POINT, start, end, "", piece.level + (piece.kind == UnitKind.HEADING))
+    return _Piece(piece.kind, start, end, "", piece.level)
 
 
 def outline_document(doc: Document) -> Outline:
-    return outline_text(doc.text, doc.path, doc.heading_hints)
+    """The outline of a document read from disk; its path in printable form (escapes for bytes
+    that are not UTF-8 and for control characters), as pages and JSON show it."""
+    return outline_text(doc.text, printable(doc.path), doc.heading_hints)
 
 
 def _paragraphs(text: str, hints: dict[int, int]) -> list[_Para]:
     paras: list[_Para] = []
     for m in re.finditer(r"[^\r\n]+", text):
         line = m.group()
-        stripped = line.lstrip(" \t\u3000\ufeff")
+        stripped = line.lstrip(_BLANK)
         if not stripped.strip():
             continue
         start = m.start() + len(line) - len(stripped)
@@ -202,7 +238,7 @@ def _split_heading(text: str, p: _Para) -> tuple[int, int]:
     while head_end < p.end and text[head_end] in "”’\"'）)":
         head_end += 1
     body_start = head_end
-    while body_start < p.end and text[body_start] in " \t\u3000":
+    while body_start < p.end and text[body_start] in _BLANK:
         body_start += 1
     return head_end, body_start
 
@@ -213,7 +249,7 @@ def _inline_points(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for _, pattern in POINT_FAMILIES:
         found = []
         for m in pattern.finditer(text, start, end):
-            before = text[start:m.start()].rstrip(" \t\u3000")
+            before = text[start:m.start()].rstrip(_BLANK)
             if m.start() == start or not before or before[-1] in _BOUNDARY:
                 found.append((m.start(), m.end()))
         if len(found) > len(best):

@@ -1,12 +1,19 @@
-"""Read a report file (.txt, .md, .docx) into text, detecting the encoding."""
+"""Read a report file (.txt, .md, .docx): refuse what is not a regular file of a sensible size,
+then decode text (decode.py) or unpack Word (docx.py).
+
+Every refusal is an InputError whose one-line message starts with the file's name and says what
+to do; nothing here prints, exits or shows Python's own errno or codec wording.
+"""
 from __future__ import annotations
 
-import codecs
-import unicodedata
-import zipfile
+import errno
+import os
+import stat
 from pathlib import Path
 
-from .errors import InputError
+from .decode import Errors, decode_text
+from .docx import read_docx
+from .errors import InputError, printable, sizes_in_words
 from .model import Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
@@ -17,122 +24,130 @@ NOT_YET = {
     ".rtf": "RTF files are not supported yet; save it as .docx or .txt",
 }
 
+MAX_FILE_BYTES = 20_000_000
+"""Largest report file read (20 MB): a 500,000-character report is 1.5 MB as UTF-8 text, and 20 MB
+leaves a .docx room for pictures; a bigger file is refused, by its size, before it is read."""
+DOCX_EXPANSION = 5
+"""A .docx's parts together may unpack to this many times `max_bytes`, checked in the zip's
+directory before anything is unpacked: 500,000 characters make 1.8 MB of word/document.xml as
+python-docx writes it (Word's markup is a few times more), a zip bomb gigabytes."""
+MAX_DOCX_EXPANDED_BYTES = DOCX_EXPANSION * MAX_FILE_BYTES
+"""The default limit on a .docx's unpacked size (100 MB)."""
 
-def read_document(path: str | Path) -> Document:
-    """Read `path`; raise InputError with a one-line reason when it is not a usable report."""
+
+def read_document(path: str | Path, *, encoding: str | None = None, errors: Errors = "strict",
+                  max_bytes: int | None = MAX_FILE_BYTES, max_expanded_bytes: int | None = None) -> Document:
+    """Read `path`; raise InputError with a one-line reason when it is not a usable report.
+
+    `encoding`: any Python codec name, to read a text file in it instead of detecting one.
+    `errors`: "strict" refuses bytes that do not decode, saying where the first one is;
+    "replace" reads them as U+FFFD and reports how many in `Document.encoding`
+    ("utf-8 (3 bytes replaced)").
+    `max_bytes`: larger files are refused before they are read (None: no limit).
+    `max_expanded_bytes`: the most a .docx's parts may unpack to (None: DOCX_EXPANSION times
+    `max_bytes`, or no limit when that is None too).
+    """
+    if errors not in ("strict", "replace"):
+        raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    if p.is_dir():
-        raise InputError(f"{p}: is a directory, expected a report file (.txt, .md or .docx)")
+    shown = printable(str(p))
     suffix = p.suffix.lower()
+    size = _regular_file_size(p, shown)
     if suffix in NOT_YET:
-        raise InputError(f"{p}: {NOT_YET[suffix]}")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{shown}: {NOT_YET[suffix]}")
+    if suffix != ".docx" and suffix not in TEXT_SUFFIXES:
+        raise InputError(f"{shown}: unsupported format {printable(suffix)!r}; use .txt, .md or .docx")
+    if max_bytes is not None and size > max_bytes:
+        actual, limit = sizes_in_words(size, max_bytes)
+        raise InputError(f"{shown}: is {actual}, over the {limit} limit for a report file; "
+                         "raise it with --max-mb if this really is one report")
+    data = _read_bytes(p, shown, max_bytes)
     if not data:
-        raise InputError(f"{p}: the file is empty")
+        raise InputError(f"{shown}: the file is empty")
     if suffix == ".docx":
-        doc = _read_docx(p, data)
-    elif suffix in TEXT_SUFFIXES:
-        text, encoding = decode_text(data, p)
-        doc = Document(str(path), text, encoding)
+        if max_expanded_bytes is None and max_bytes is not None:
+            max_expanded_bytes = DOCX_EXPANSION * max_bytes
+        doc = read_docx(p, shown, data, max_expanded_bytes)
     else:
-        raise InputError(f"{p}: unsupported format {suffix!r}; use .txt, .md or .docx")
+        text, used = decode_text(data, p, encoding=encoding, errors=errors)
+        doc = Document(str(path), text, used)
     if not doc.text.strip():
-        raise InputError(f"{p}: the file contains only whitespace")
+        raise InputError(f"{shown}: the file contains only whitespace")
     return doc
 
 
-def decode_text(data: bytes, p: Path | str = "<bytes>") -> tuple[str, str]:
-    """Decode report bytes: BOMs first, then UTF-8, then GB18030, then charset-normalizer.
+# The file itself: what it is, how big, its bytes.
 
-    Chinese reports come as UTF-8 or GBK/GB18030 in practice; trying those strictly
-    before statistical detection avoids mis-guesses on short texts.
-    """
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF32_LE, "utf-32")):
-        if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                raise InputError(f"{p}: starts with a {encoding} byte-order mark but is not valid {encoding}") from None
-            if not _plausible(text):
-                raise InputError(f"{p}: looks like a binary file, not text")
-            return text, encoding
-    if b"\x00" in data:
-        raise InputError(f"{p}: looks like a binary file, not text")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _plausible(text):
-            return text, encoding
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None:
-        text = str(best)
-        if _plausible(text):
-            return text, best.encoding
-    raise InputError(f"{p}: cannot decode the text (not UTF-8, UTF-16 or GB18030)")
-
-
-def _plausible(text: str) -> bool:
-    """True when decoded text looks like prose: few control characters, no private-use area."""
-    if not text:
-        return False
-    bad = sum(1 for ch in text if (unicodedata.category(ch) in ("Cc", "Co", "Cs") and ch not in "\r\n\t\f\v"))
-    return bad <= len(text) * 0.01
-
-
-def _read_docx(p: Path, data: bytes) -> Document:
-    """Paragraphs (and table rows, as tab-separated lines) in document order."""
-    if not zipfile.is_zipfile(p):
-        raise InputError(f"{p}: not a valid .docx file (it is not a zip package)")
-    import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
+def _regular_file_size(p: Path, shown: str) -> int:
+    """The size of `p`, refusing anything but a regular file without opening it (a named pipe
+    would block the open until someone writes to it)."""
     try:
-        document = docx.Document(str(p))
-    except Exception as exc:  # python-docx raises several unrelated types for broken packages
-        raise InputError(f"{p}: not a valid .docx file ({type(exc).__name__})") from None
-    lines: list[str] = []
-    hints: dict[int, int] = {}
-    offset = 0
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            para = Paragraph(child, document)
-            level = _heading_level(para)
-            if level and para.text.strip():
-                hints[offset] = level
-            new = [para.text]
-        elif tag == "tbl":
-            new = ["\t".join(cell.text for cell in row.cells) for row in Table(child, document).rows]
-        else:
-            continue
-        for line in new:
-            lines.append(line)
-            offset += len(line) + 1
-    return Document(str(p), "\n".join(lines), "docx", hints)
+        st = os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT and os.path.islink(p):
+            raise InputError(f"{shown}: is a symbolic link to a file that does not exist") from None
+        raise InputError(f"{shown}: {_os_reason(exc)}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{shown}: is a directory, expected a report file (.txt, .md or .docx)")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{shown}: is {_kind(st.st_mode)}, not a regular file; save the report to a file and give that")
+    return st.st_size
 
 
-def _heading_level(para) -> int:
-    """Heading level from the paragraph style ("Heading 2", "标题 2", "Title"), else 0."""
+def _read_bytes(p: Path, shown: str, max_bytes: int | None) -> bytes:
+    """The file's bytes. Opened without blocking and checked again once open, in case it was
+    replaced (by a pipe, or a bigger file) after it was first looked at."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
-        name = (para.style.name or "") if para.style is not None else ""
-    except (KeyError, ValueError):
-        return 0
-    lowered = name.lower()
-    if lowered == "title":
-        return 0
-    for prefix in ("heading", "标题"):
-        if lowered.startswith(prefix):
-            digits = "".join(ch for ch in lowered[len(prefix):] if ch.isdigit())
-            return int(digits) if digits else 1
-    return 0
+        fd = os.open(p, flags)
+    except OSError as exc:
+        raise InputError(f"{shown}: {_os_reason(exc)}") from None
+    try:
+        with os.fdopen(fd, "rb") as f:
+            st = os.fstat(f.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError(f"{shown}: is {_kind(st.st_mode)}, not a regular file; save the report to a file and give that")
+            data = f.read(-1 if max_bytes is None else max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{shown}: {_os_reason(exc)}") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        limit = sizes_in_words(len(data), max_bytes)[1]
+        raise InputError(f"{shown}: is over the {limit} limit for a report file (it grew while being read); "
+                         "raise it with --max-mb if this really is one report")
+    return data
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
+
+
+_OS_REASONS = {
+    errno.ENOENT: "no such file",
+    errno.ENOTDIR: "no such file (a part of the path is not a folder)",
+    errno.EACCES: "cannot read it: permission denied",
+    errno.EPERM: "cannot read it: permission denied",
+    errno.EISDIR: "is a directory, expected a report file (.txt, .md or .docx)",
+    errno.ELOOP: "cannot read it: too many symbolic links in the path",
+    errno.ENAMETOOLONG: "the file name is too long",
+    errno.EIO: "cannot read it: the disk reported an input/output error",
+    errno.ENXIO: "cannot read it: no such device",
+}
+
+
+def _os_reason(exc: OSError) -> str:
+    """Our own words for an operating-system error (never Python's "[Errno 2] ...")."""
+    if exc.errno in _OS_REASONS:
+        return _OS_REASONS[exc.errno]
+    code = errno.errorcode.get(exc.errno, "unknown") if exc.errno is not None else "unknown"
+    return f"cannot read it (system error {code})"
+
+
+# Text: the encoding.

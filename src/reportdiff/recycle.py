@@ -21,11 +21,11 @@ import numpy as np
 
 from .lexicon import FIGURE_MASK_RE
 from .model import RecycledKind, Recycling, Span, Unit
-from .textnorm import QUOTES
+from .textnorm import INVISIBLE, QUOTES
 
 MIN_CHARS = 10
 _SENTENCE_END = set("。！？；!?;")
-_SPACE_CODES = np.array([ord(c) for c in " \t\n\r\f\v\u3000\u00a0\u2028\u2029\u200b\ufeff\x1c\x1d\x1e\x1f\x85"
+_SPACE_CODES = np.array([ord(c) for c in " \t\n\r\f\v\u3000\u00a0\u2028\u2029\x1c\x1d\x1e\x1f\x85" + INVISIBLE +
                          "\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"],
                         dtype=np.uint32)
 MAX_CANDIDATES = 16

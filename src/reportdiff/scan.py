@@ -7,13 +7,14 @@ grouped into clusters (a template circulating in an office).
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
-from .errors import InputError, ReportdiffError
+from .errors import InputError, ReportdiffError, printable
 from .formulae import Formulae
-from .model import Cluster, Passage, ScannedReport, ScanResult, SharedPair
+from .model import Cluster, Document, Passage, ScannedReport, ScanResult, SharedPair
 from .read import read_document
 from .recycle import stream
 
@@ -30,7 +31,8 @@ MIN_EVERYONE = 10
 """Text in more than max(MIN_EVERYONE, max_share × reports) reports is what everyone writes."""
 
 
-def collect_files(paths: list[str | Path]) -> list[Path]:
+def collect_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The report files of `paths`: files as given, folders searched recursively by suffix."""
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
@@ -40,9 +42,17 @@ def collect_files(paths: list[str | Path]) -> list[Path]:
     return files
 
 
-def scan(paths: list[str | Path], formulae: Formulae | None = None, max_share: float = 0.05,
-         progress=None) -> ScanResult:
-    """Shared text among all the reports in `paths` (files, or folders searched recursively)."""
+Progress = Callable[[str, int, int], None]
+"""Called with (stage, done, total) as the scan goes."""
+
+
+def scan(paths: Sequence[str | Path], formulae: Formulae | None = None, max_share: float = 0.05,
+         progress: Progress | None = None, reader: Callable[[Path], Document] = read_document) -> ScanResult:
+    """Shared text among all the reports in `paths` (files, or folders searched recursively).
+    `max_share`: text in more than this share of the reports is what everyone writes (0 < x <= 1).
+    `reader` reads one file (read_document with the caller's options)."""
+    if not 0 < max_share <= 1:  # also false for nan
+        raise ReportdiffError(f"max_share must be more than 0 and at most 1, got {max_share}")
     files = collect_files(paths)
     reports: list[ScannedReport] = []
     skipped: list[tuple[str, str]] = []
@@ -51,13 +61,13 @@ def scan(paths: list[str | Path], formulae: Formulae | None = None, max_share: f
         if progress:
             progress("reading", n, len(files))
         try:
-            text = read_document(path).text
+            text = reader(path).text
         except InputError as exc:
-            skipped.append((str(path), str(exc)))
+            skipped.append((printable(str(path)), str(exc)))
             continue
         s = stream(text)
         doc = len(reports)
-        reports.append(ScannedReport(str(path), len(text), text, s.starts, s.ends, len(s.chars)))
+        reports.append(ScannedReport(printable(str(path)), len(text), text, s.starts, s.ends, len(s.chars)))
         banned = _formula_positions(text, s.starts, formulae)
         chars = s.chars
         h = np.fromiter((hash(chars[p:p + SHINGLE]) for p in range(len(chars) - SHINGLE + 1)), np.int64,

@@ -1,9 +1,14 @@
 """Inline word diff: diff-match-patch over jieba words, a figure with its unit as one word."""
 from __future__ import annotations
 
+import atexit
 import logging
+import os
+import shutil
+import tempfile
 import warnings
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from .lexicon import FIGURE_WORD_RE
@@ -14,13 +19,35 @@ Diff = list[tuple[int, str]]
 
 @cache
 def _tokenizer() -> Any:
-    """jieba, loaded once and quietly (its dictionary takes ~0.7 s; old setuptools warns on import)."""
+    """jieba, loaded once and quietly (its dictionary takes ~0.7 s; old setuptools warns on import).
+
+    jieba keeps its dictionary cache in the system temporary folder by default, where a second
+    user cannot replace the first one's file (a traceback on every run, and a 9 MB temporary file
+    left behind each time). Ours lives in the user's cache folder; when that cannot be written,
+    in a private temporary folder removed when the process ends."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import jieba
+    folder = cache_dir()
+    if folder is None:
+        folder = Path(tempfile.mkdtemp(prefix="reportdiff-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    jieba.dt.tmp_dir = str(folder)
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
     return jieba
+
+
+def cache_dir() -> Path | None:
+    """reportdiff's per-user cache folder (XDG_CACHE_HOME, ~/.cache, or LOCALAPPDATA on Windows),
+    created if need be; None when it cannot be written."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA")
+    try:
+        folder = (Path(base) if base else Path.home() / ".cache") / "reportdiff"
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # RuntimeError: no home folder
+        return None
+    return folder if os.access(folder, os.W_OK | os.X_OK) else None
 
 
 @lru_cache(maxsize=65536)
@@ -66,7 +93,7 @@ def word_diff(old: str, new: str, timeout: float = 0.0) -> Diff:
     words = {ch: tok for tok, ch in table.items()}
     dmp = diff_match_patch()
     dmp.Diff_Timeout = timeout
-    diffs = dmp.diff_main(a, b, False)
+    diffs = _lcs_diff(a, b) if len(a) * len(b) > DMP_MAX_CELLS else dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
     merged: Diff = []
     for op, chars in diffs:
@@ -78,6 +105,34 @@ def word_diff(old: str, new: str, timeout: float = 0.0) -> Diff:
         else:
             merged.append((op, text))
     return merged
+
+
+DMP_MAX_CELLS = 4_000_000
+"""Above this many word pairs (about 2,000 x 2,000 words: no real paragraph is that long), the
+common words come from rapidfuzz's C++ Indel in milliseconds instead of diff-match-patch's
+Python bisection, which takes minutes on long unrelated texts; the semantic clean-up is the same."""
+
+
+def _lcs_diff(a: str, b: str) -> list[tuple[int, str]]:
+    """diff-match-patch's shape from an LCS: between equal runs, what was deleted, then what was inserted."""
+    from rapidfuzz.distance import Indel
+
+    out: list[tuple[int, str]] = []
+    deleted: list[str] = []
+    inserted: list[str] = []
+    for op in Indel.opcodes(a, b):
+        if op.tag == "equal":
+            out += [(-1, "".join(deleted))] if deleted else []
+            out += [(1, "".join(inserted))] if inserted else []
+            deleted, inserted = [], []
+            out.append((0, a[op.src_start:op.src_end]))
+        elif op.tag == "delete":
+            deleted.append(a[op.src_start:op.src_end])
+        else:
+            inserted.append(b[op.dest_start:op.dest_end])
+    out += [(-1, "".join(deleted))] if deleted else []
+    out += [(1, "".join(inserted))] if inserted else []
+    return out
 
 
 def old_text(diff: Diff) -> str:

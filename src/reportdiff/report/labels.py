@@ -22,6 +22,7 @@ LABELS = {
         "masked_both_list": "两年均以**隐去的数字", "masked_count": "本年隐去{}处数字",
         "formulae_note": "通用提法：许多报告都用的固定说法（如“两个维护”“四个意识”），单独计算，不算作照搬。",
         "both_years": "两年相同", "key": "图例",
+        "invisible": "含不可见字符{}处（比较时已忽略）", "replaced": "{}处字节无法解码，以�显示",
         "key_del": "删去的字", "key_ins": "新加的字", "key_figure": "数字变化",
         "key_figure_new": "12次", "key_figure_mark": "10次→12次 ▲20%",
     },
@@ -48,6 +49,8 @@ LABELS = {
         "formulae_note": "Common formulae: set phrases most reports share (e.g. 两个维护, 四个意识), "
                          "counted apart, not as copying.",
         "both_years": "both years", "key": "Key",
+        "invisible": "{} invisible characters (ignored when comparing)",
+        "replaced": "{} bytes did not decode, shown as �",
         "key_del": "removed words", "key_ins": "added words", "key_figure": "changed figure",
         "key_figure_new": "12", "key_figure_mark": "10→12 ▲20%",
     },

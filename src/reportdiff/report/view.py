@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..model import STATUSES, Change, Comparison, Metric, Outline, Row, ScanResult, Status, Unit, UnitKind
 from ..recycle import cut_by_unit
+from ..textnorm import INVISIBLE
 from .labels import LABELS, SCAN_LABELS
 
 BIG_PAGE_ROWS = 400
@@ -107,6 +108,10 @@ class ReportView:
     title: str
     year: str
     chars: int
+    invisible: int = 0
+    """Characters that show nothing (zero-width spaces …): ignored when comparing, but a finding."""
+    replaced: int = 0
+    """Bytes that did not decode, read as U+FFFD (--errors replace)."""
 
 
 @dataclass
@@ -252,7 +257,9 @@ def _short(text: str, width: int = HEADING_NOTE_CHARS) -> str:
 
 def _report(outline: Outline) -> ReportView:
     found = re.search(r"(?:19|20)\d\d", outline.title) or re.search(r"(?:19|20)\d\d", outline.source[:YEAR_SEARCH_CHARS])
-    return ReportView(Path(outline.path).name, outline.title, found.group() if found else "", len(outline.source))
+    invisible = sum(outline.source.count(ch) for ch in INVISIBLE)
+    return ReportView(Path(outline.path).name, outline.title, found.group() if found else "", len(outline.source),
+                      invisible, outline.source.count("\ufffd"))
 
 
 def _row_segments(comparison: Comparison, recycled_marks: dict[int, list]) -> list[tuple[list[Segment], list[Segment]]]:
