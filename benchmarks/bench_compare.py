@@ -40,7 +40,7 @@ def _task(name: str, old_path: str, new_path: str, queue) -> None:
 
         comparison = reportdiff.compare_files(old_path, new_path)
         render_html(comparison)
-        extra = dict(comparison.summary)
+        extra = {str(k): v for k, v in comparison.summary.items()}
     else:
         old = Path(old_path).read_text(encoding="utf-8")
         new = Path(new_path).read_text(encoding="utf-8")

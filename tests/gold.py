@@ -26,11 +26,23 @@ class Score:
     added_found: int = 0
     removed: int = 0
     removed_found: int = 0
+    paired_rows: int = 0
+    """Rows pairing an old unit the labels name (in a gold pair, or removed) with a new unit..."""
+    paired_right: int = 0
+    """...of which the gold pairs that old unit with that new unit (or a unit of its group)."""
     misses: list[str] = field(default_factory=list)
 
     @property
     def pair_recall(self) -> float:
         return self.pairs_found / self.pairs
+
+    @property
+    def pair_precision(self) -> float:
+        return self.paired_right / self.paired_rows if self.paired_rows else 1.0
+
+    @property
+    def added_recall(self) -> float:
+        return (self.added_found + self.removed_found) / ((self.added + self.removed) or 1)
 
     @property
     def status_accuracy(self) -> float:
@@ -75,6 +87,15 @@ def score(comparison: Comparison, gold: dict) -> Score:
             s.moved_right += 1
         else:
             s.misses.append(f"moved {ra.moved} != {g.get('moved')}: {g['new']}")
+    gold_of_old: dict[int, set[int]] = {}
+    for g in gold["pairs"]:
+        gold_of_old.setdefault(_unit_at(comparison.old, g["old"]), set()).add(_unit_at(comparison.new, g["new"]))
+    labelled = set(gold_of_old) | {_unit_at(comparison.old, needle) for needle in gold["removed"]}
+    for row in comparison.rows:
+        if row.old is not None and row.new is not None and row.old in labelled:
+            s.paired_rows += 1
+            group = row_of_old[row.old][0]
+            s.paired_right += any(row_of_new[j][0] == group for j in gold_of_old.get(row.old, ()))
     for needle in gold["added"]:
         s.added += 1
         row = row_of_new[_unit_at(comparison.new, needle)][1]

@@ -174,7 +174,7 @@ def _assign_inputs(pair: str, headings: bool = False):
     """What the cross-report step hands `_assign`: every unit of both reports (headings if asked)."""
     old, new = (outline_text(t) for t in PAIRS[pair])
     old_ids, new_ids = ([k for k, u in enumerate(o.units) if headings or u.kind != UnitKind.HEADING] for o in (old, new))
-    return reportdiff.align.OutlineIndex(old), reportdiff.align.OutlineIndex(new), old_ids, new_ids
+    return (*reportdiff.align.index_pair(old, new), old_ids, new_ids)
 
 
 def _blocked_once(monkeypatch, old_ids, new_ids) -> list:

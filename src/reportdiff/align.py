@@ -7,20 +7,35 @@ Similarity never sees markers or figures: it compares `Unit.masked`, so "组织�
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter
+from itertools import pairwise
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from scipy.optimize import linear_sum_assignment
+from scipy.sparse import csr_matrix
 
 from .model import Alignment, Match, MatchHow, Outline, Unit, UnitKind
 from .outline import joined_key
+from .wordweights import word_vectors
 
 # Thresholds, tuned on the labelled pairs in tests/pairs (the tuning record is docs/alignment.md).
 SECTION_MIN = 0.30
 """Section pairs: bigram Dice of heading + body. Unrelated sections of one report score ~0.1-0.25."""
 LOCAL_MIN = 0.40
 """Units inside a paired section: Indel ratio of the masked texts; 0.45 lost a reworded point."""
+GAP_MIN = 0.20
+"""Units left between two consecutive pairs of a section pair in order from this similarity
+(the better of the character ratio and the weighted-word cosine; see _fill_gaps)."""
+ABSORB_MIN = 0.25
+"""A unpaired unit joins its neighbour's pair when this share of its word weight stands in the
+partner (_absorb_neighbours)."""
+LATIN_RATIO_MIN = 0.75
+"""In English, the character ratio counts from here (unrelated sentences reach 0.5)..."""
+LATIN_SHARE = 0.5
+"""...English being a text at least half Latin letters."""
 GLOBAL_MIN = 0.60
 """Units paired across sections (moved points): stricter, since the context no longer vouches."""
 SHORT_CHARS = 30
@@ -67,9 +82,11 @@ class OutlineIndex:
     """What alignment derives from one outline, built once per `align` call and passed along
     (never stored on the outline: the outline stays as the outline stage made it)."""
 
-    def __init__(self, outline: Outline):
+    def __init__(self, outline: Outline, vectors: csr_matrix):
         self.outline = outline
         self.units = outline.units
+        self.vectors = vectors
+        """The units' weighted word vectors (wordweights.py), rows in unit order."""
         self.regions = _regions(outline)
         self.title_counts = Counter(u.masked[:u.masked.find("。") + 1] for u in outline.units)
         """How many units open with each title sentence (a title said twice tells nothing)."""
@@ -112,9 +129,15 @@ class OutlineIndex:
         return u.section if u.section >= 0 else ("back" if u.kind == UnitKind.CLOSING else "front")
 
 
+def index_pair(old: Outline, new: Outline) -> tuple[OutlineIndex, OutlineIndex]:
+    """The indexes of two outlines compared with each other (word weights are the pair's own)."""
+    old_vectors, new_vectors = word_vectors(old.units, new.units)
+    return OutlineIndex(old, old_vectors), OutlineIndex(new, new_vectors)
+
+
 def align(old_outline: Outline, new_outline: Outline) -> Alignment:
     """Pair the units of two outlines (neither is changed)."""
-    old, new = OutlineIndex(old_outline), OutlineIndex(new_outline)
+    old, new = index_pair(old_outline, new_outline)
     paired_old: dict[int, int] = {}
     matches: list[Match] = []
 
@@ -143,7 +166,7 @@ def align(old_outline: Outline, new_outline: Outline) -> Alignment:
     # 2. Inside each pair of regions.
     counterparts = _counterparts(old, new, section_pairs)
     for old_ids, new_ids in region_pairs:
-        for i, j in _assign(old, new, old_ids, new_ids, LOCAL_MIN, counterparts):
+        for i, j in _assign(old, new, old_ids, new_ids, LOCAL_MIN, counterparts, gap_min=GAP_MIN):
             pair(i, j, MatchHow.LOCAL)
 
     # 3. What is left, across the whole report (a point moved to another section).
@@ -153,9 +176,56 @@ def align(old_outline: Outline, new_outline: Outline) -> Alignment:
     for i, j in _assign(old, new, rest_old, rest_new, GLOBAL_MIN):
         pair(i, j, MatchHow.GLOBAL)
 
-    # 4. Splits and merges.
-    matches = _split_merge(old, new, matches)
+    # 4. Splits and merges: those whose text stands nearly as it was, then reworded ones (an
+    # unpaired unit beside a pair, whose words stand in its neighbour's partner).
+    matches = _absorb_neighbours(old, new, _split_merge(old, new, matches))
     return Alignment(old_outline, new_outline, matches, section_pairs)
+
+
+def _absorb_neighbours(old: OutlineIndex, new: OutlineIndex, matches: list[Match]) -> list[Match]:
+    """A unit left unpaired beside a paired unit (under the same heading) joins that pair when
+    most of its weighted words stand in the pair's single unit on the other side: three old
+    paragraphs rewritten as one (a merge), one split in two (a split). Repeated until nothing
+    joins, so a run of such paragraphs joins one by one."""
+    by_old = {i: m for m in matches for i in m.old}
+    by_new = {j: m for m in matches for j in m.new}
+    for split in (False, True):  # merges (old units join), then splits (new units join)
+        units, own, other_side = (new, by_new, old) if split else (old, by_old, new)
+        joined = True
+        while joined:
+            joined = False
+            for x, unit in enumerate(units.units):
+                if x in own or unit.kind in _NOT_SPLIT or len(unit.masked) < PART_MIN_CHARS:
+                    continue
+                best: tuple[float, Match] | None = None
+                for y in (x - 1, x + 1):
+                    m = own.get(y)
+                    if m is None or units.units[y].parent != unit.parent:
+                        continue
+                    partner = m.old if split else m.new
+                    if len(partner) != 1 or other_side.units[partner[0]].kind in _NOT_SPLIT:
+                        continue
+                    cover = _coverage(units.vectors[x], other_side.vectors[partner[0]])
+                    if cover >= ABSORB_MIN and (best is None or cover > best[0]):
+                        best = (cover, m)
+                if best is None:
+                    continue
+                m = best[1]
+                grown = Match(m.old, tuple(sorted((*m.new, x))), MatchHow.SPLIT) if split else \
+                    Match(tuple(sorted((*m.old, x))), m.new, MatchHow.MERGE)
+                matches[matches.index(m)] = grown
+                for i in grown.old:
+                    by_old[i] = grown
+                for j in grown.new:
+                    by_new[j] = grown
+                joined = True
+    return matches
+
+
+def _coverage(part: csr_matrix, whole: csr_matrix) -> float:
+    """Share of the part's word weight (its squared, normalised TF-IDF) on words the whole has too."""
+    inside = np.isin(part.indices, whole.indices)
+    return float(np.sum(part.data[inside] ** 2))
 
 
 def _counterparts(old: OutlineIndex, new: OutlineIndex, section_pairs: dict[int, int]) -> set[tuple[int, int]]:
@@ -232,14 +302,15 @@ def _compatible(a: Unit, b: Unit) -> bool:
 
 
 def _assign(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int], minimum: float,
-            counterparts: set[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+            counterparts: set[tuple[int, int]] | None = None, gap_min: float | None = None) -> list[tuple[int, int]]:
     """Optimal one-to-one pairing of two sets of units, keeping pairs scoring >= minimum.
-    `counterparts` (old, new) stand in the same place and get LEAD_BONUS."""
+    `counterparts` (old, new) stand in the same place and get LEAD_BONUS; `gap_min`: see
+    `_assign_dense` (not on the blocked path of huge sets)."""
     if not old_ids or not new_ids:
         return []
     if not _dense_fits(old, new, old_ids, new_ids):
         return _assign_blocked(old, new, old_ids, new_ids, minimum, counterparts or set())
-    return _assign_dense(old, new, old_ids, new_ids, minimum, counterparts or set())
+    return _assign_dense(old, new, old_ids, new_ids, minimum, counterparts or set(), gap_min)
 
 
 def _dense_fits(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int]) -> bool:
@@ -253,12 +324,17 @@ def _dense_fits(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_id
 
 
 def _assign_dense(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int], minimum: float,
-                  counterparts: set[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`_assign` over the whole similarity matrix."""
+                  counterparts: set[tuple[int, int]], gap_min: float | None = None) -> list[tuple[int, int]]:
+    """`_assign` over the whole similarity matrix. With `gap_min` (units in document order, in a
+    pair of counterpart regions), units left between two consecutive pairs are then paired in
+    order from `gap_min` up: where they stand vouches for them."""
     if not old_ids or not new_ids:
         return []
     bonus = {(r, c) for r, i in enumerate(old_ids) for c, j in enumerate(new_ids) if (i, j) in counterparts}
-    score = _scores(old, new, old_ids, new_ids, minimum - LEAD_BONUS if bonus else minimum)
+    floor = minimum - LEAD_BONUS if bonus else minimum
+    score = _scores(old, new, old_ids, new_ids, min(floor, gap_min) if gap_min is not None else floor)
+    weak = score.copy() if gap_min is not None else None
+    score[score < floor] = 0
     for r, c in bonus:
         if score[r, c] > 0:
             score[r, c] += LEAD_BONUS
@@ -266,13 +342,88 @@ def _assign_dense(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_
         if (r, c) not in bonus:
             score[r, c] = 0
     rows, cols = linear_sum_assignment(score, maximize=True)
-    return [(old_ids[r], new_ids[c]) for r, c in zip(rows, cols) if score[r, c] >= minimum]
+    found = [(r, c) for r, c in zip(rows, cols) if score[r, c] >= minimum]
+    if weak is not None and gap_min is not None:
+        found += _fill_gaps(weak, found, gap_min)
+    return [(old_ids[r], new_ids[c]) for r, c in found]
+
+
+def _fill_gaps(weak: np.ndarray, anchors: list[tuple[int, int]], minimum: float) -> list[tuple[int, int]]:
+    """Pairs in order between the anchors that keep the order of both reports (the longest such
+    chain), each gap aligned by dynamic programming: the monotone pairing of the most total
+    similarity, cells from `minimum` up (as sentence aligners do inside a pair of documents)."""
+    chain = _longest_chain(sorted(anchors))
+    taken_rows = {r for r, _ in anchors}
+    taken_cols = {c for _, c in anchors}
+    out: list[tuple[int, int]] = []
+    bounds = [(-1, -1), *chain, (weak.shape[0], weak.shape[1])]
+    for (r0, c0), (r1, c1) in pairwise(bounds):
+        rows = [r for r in range(r0 + 1, r1) if r not in taken_rows]
+        cols = [c for c in range(c0 + 1, c1) if c not in taken_cols]
+        if rows and cols:
+            out += _monotone(weak[np.ix_(rows, cols)], minimum, rows, cols)
+    return out
+
+
+def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of (row, col) pairs, sorted by row, whose cols increase too."""
+    tails: list[int] = []  # tails[k]: index in pairs of the smallest col ending a chain of length k+1
+    before: list[int] = [-1] * len(pairs)
+    for k, (_, c) in enumerate(pairs):
+        lo = bisect_left([pairs[t][1] for t in tails], c)
+        before[k] = tails[lo - 1] if lo else -1
+        if lo == len(tails):
+            tails.append(k)
+        else:
+            tails[lo] = k
+    chain: list[tuple[int, int]] = []
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = before[k]
+    return chain[::-1]
+
+
+def _monotone(weak: np.ndarray, minimum: float, rows: list[int], cols: list[int]) -> list[tuple[int, int]]:
+    """The order-keeping pairing of rows and cols with the largest sum of cells >= minimum."""
+    n, m = weak.shape
+    best = np.zeros((n + 1, m + 1), np.float32)
+    for r in range(1, n + 1):
+        for c in range(1, m + 1):
+            cell = weak[r - 1, c - 1]
+            take = best[r - 1, c - 1] + cell if cell >= minimum else 0.0
+            best[r, c] = max(best[r - 1, c], best[r, c - 1], take)
+    out = []
+    r, c = n, m
+    while r > 0 and c > 0:
+        cell = weak[r - 1, c - 1]
+        if cell >= minimum and best[r, c] == best[r - 1, c - 1] + cell:
+            out.append((rows[r - 1], cols[c - 1]))
+            r, c = r - 1, c - 1
+        elif best[r, c] == best[r - 1, c]:
+            r -= 1
+        else:
+            c -= 1
+    return out[::-1]
 
 
 def _scores(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int], minimum: float) -> np.ndarray:
     a = [old.units[i].masked for i in old_ids]
     b = [new.units[j].masked for j in new_ids]
     score = process.cdist(a, b, scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100
+    # Letters repeat in any two English sentences: there the character ratio counts only when
+    # the texts are nearly the same, and words decide the rest.
+    latin_a = np.array([_latin(t) for t in a])[:, None]
+    latin_b = np.array([_latin(t) for t in b])[None, :]
+    score[(latin_a | latin_b) & (score < LATIN_RATIO_MIN)] = 0
+    la = np.array([len(t) for t in a])[:, None]
+    lb = np.array([len(t) for t in b])[None, :]
+    short = np.minimum(la, lb) < SHORT_CHARS
+    # Reworded text keeps its specific words: the weighted-word cosine, where it says more (not
+    # for short units: three words in common make a short sentence look the same).
+    cosine = (old.vectors[old_ids] @ new.vectors[new_ids].T).toarray().astype(np.float32)
+    cosine[np.broadcast_to(short, cosine.shape)] = 0
+    score = np.maximum(score, cosine)
     # A point's short title sentence ("加强干部作风建设。") often survives a rewritten body.
     ta = [old.title(t) for t in a]
     tb = [new.title(t) for t in b]
@@ -281,9 +432,7 @@ def _scores(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: l
         titles[[not t for t in ta], :] = 0
         titles[:, [not t for t in tb]] = 0
         score = np.maximum(score, TITLE_WEIGHT * titles + (1 - TITLE_WEIGHT) * score)
-    la = np.array([len(t) for t in a])[:, None]
-    lb = np.array([len(t) for t in b])[None, :]
-    score[(np.minimum(la, lb) < SHORT_CHARS) & (score < max(minimum, SHORT_MIN))] = 0
+    score[short & (score < max(minimum, SHORT_MIN))] = 0
     score[score < minimum] = 0
     for r, i in enumerate(old_ids):
         ui = old.units[i]
@@ -294,6 +443,15 @@ def _scores(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: l
             elif ui.kind == UnitKind.HEADING:  # a sub-heading is as similar as what stands under it
                 score[r, c] = max(score[r, c], _dice(old.subtree_grams(i), new.subtree_grams(j)))
     return score
+
+
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _latin(text: str) -> bool:
+    """Mostly Latin letters (English), where character overlap says little."""
+    letters = len(_LETTER.findall(text))
+    return letters > LATIN_SHARE * max(len(text), 1)
 
 
 def _assign_blocked(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int], minimum: float,
@@ -409,12 +567,14 @@ def _assign_greedy(old: OutlineIndex, new: OutlineIndex, pairs: list[tuple[int, 
 
 
 def _split_merge(old: OutlineIndex, new: OutlineIndex, matches: list[Match]) -> list[Match]:
-    """Pair a unit with two or more units of the other report that together make it up."""
-    by_old = {m.old[0]: m for m in matches}
-    by_new = {m.new[0]: m for m in matches}
+    """Pair a unit with two or more units of the other report that together make it up. Units
+    already in a group (from _absorb_neighbours) stay in it."""
+    single = [m for m in matches if len(m.old) == len(m.new) == 1]
+    by_old = {m.old[0]: m for m in single}
+    by_new = {m.new[0]: m for m in single}
     groups: list[Match] = []
-    taken_old: set[int] = set()
-    taken_new: set[int] = set()
+    taken_old: set[int] = {i for m in matches if len(m.old) + len(m.new) > 2 for i in m.old}
+    taken_new: set[int] = {j for m in matches if len(m.old) + len(m.new) > 2 for j in m.new}
     replaced: set[int] = set()  # ids of the one-to-one matches a group took the place of
 
     def live(m: Match | None) -> Match | None:
@@ -490,7 +650,7 @@ def _split_by_title(old: OutlineIndex, new: OutlineIndex, matches: list[Match], 
     for side in (MatchHow.SPLIT, MatchHow.MERGE):
         split = side == MatchHow.SPLIT
         part_o, whole_o = (new, old) if split else (old, new)
-        pairs = {(m.new[0] if split else m.old[0]): m for m in matches}
+        pairs = {(m.new[0] if split else m.old[0]): m for m in matches if len(m.old) == len(m.new) == 1}
         paired_parts = {k for m in matches + groups for k in (m.new if split else m.old)}
         for z, unit in enumerate(part_o.units):
             title = part_o.title(unit.masked)

@@ -1,0 +1,52 @@
+"""How much two units say the same specific thing: cosine of their word vectors, each word
+weighted by how rare it is among the units of the two reports (TF-IDF).
+
+Character similarity says little about reworded text, and in English next to nothing: "we may"
+and "our" are everywhere. Weighted words do better: 推进 / 加强 / 坚持 and "we" stand in most units
+and weigh little; 中医药, 棚户区, "cybersecurity" stand in few and weigh much. The weights come from
+the two reports themselves (each unit a document), so no table has to be shipped and any
+language that jieba or plain word splitting cuts works: Chinese, English, mixed.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from .model import Unit
+from .worddiff import tokenize
+
+_WORD = re.compile(r"[^\W\d_]")
+"""A token counts as a word when it holds a letter or a CJK character (not punctuation, a figure
+placeholder or a number)."""
+
+
+def unit_words(unit: Unit) -> list[str]:
+    """The words of a unit's comparable text (figures masked), cut by jieba, lower-cased.
+    (Pairs of neighbouring characters instead of words were tried: cheaper, but on the labelled
+    pairs they found fewer counterparts at the same precision.)"""
+    return [t.lower() for t in tokenize(unit.masked) if _WORD.search(t)]
+
+
+def word_vectors(old: Sequence[Unit], new: Sequence[Unit]) -> tuple[csr_matrix, csr_matrix]:
+    """L2-normalised TF-IDF rows for the units of both reports, over one vocabulary, so that
+    `old_rows @ new_rows.T` is the cosine of every pair."""
+    bags = [Counter(unit_words(u)) for u in (*old, *new)]
+    df: Counter[str] = Counter(w for bag in bags for w in bag)
+    vocab = {w: k for k, w in enumerate(df)}
+    n = len(bags)
+    idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+    rows, cols, vals = [], [], []
+    for r, bag in enumerate(bags):
+        weights = {w: (1 + math.log(c)) * idf[w] for w, c in bag.items()}
+        norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+        for w, x in weights.items():
+            rows.append(r)
+            cols.append(vocab[w])
+            vals.append(x / norm)
+    matrix = csr_matrix((np.array(vals, np.float32), (rows, cols)), shape=(n, max(len(vocab), 1)))
+    return matrix[:len(old)], matrix[len(old):]
