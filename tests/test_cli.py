@@ -97,3 +97,11 @@ def test_compare_writes_review_html_by_default(tmp_path):
 def test_unwritable_output_is_one_line(tmp_path):
     result = run("compare", OLD, NEW, "-o", str(tmp_path / "no" / "such" / "dir.html"))
     assert result.returncode == 2 and result.stderr.count("\n") == 1
+
+
+def test_dash_output_writes_the_page_to_standard_output(tmp_path):
+    """-o - means standard output for the page as for JSON: no file named "-" appears."""
+    done = subprocess.run([sys.executable, "-m", "reportdiff", "compare", OLD, NEW, "-o", "-"], capture_output=True,
+                          cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.decode("utf-8").startswith("<!DOCTYPE html>")
+    assert list(tmp_path.iterdir()) == []

@@ -169,7 +169,7 @@ def _reading_options(p: argparse.ArgumentParser) -> None:
     group.add_argument("--errors", choices=["strict", "replace"], default="strict",
                        help="strict: refuse a file with bytes that do not decode, saying where (default); "
                             "replace: read through, each bad byte shown as �")
-    group.add_argument("--max-mb", type=_positive_number, default=MAX_FILE_BYTES / 1e6, metavar="MB",
+    group.add_argument("--max-mb", type=_megabytes, default=MAX_FILE_BYTES / 1e6, metavar="MB",
                        help=f"refuse report files larger than this (default {MAX_FILE_BYTES / 1e6:g} MB; "
                             ".docx: its text may expand to 5 times this)")
 
@@ -224,10 +224,14 @@ def _fraction(text: str) -> float:
     return value
 
 
-def _positive_number(text: str) -> float:
+MAX_MB_LIMIT = 1_000_000
+"""--max-mb above a terabyte means "no limit that matters"; refused, so sizes stay whole numbers."""
+
+
+def _megabytes(text: str) -> float:
     value = _number(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0, got {text}")
+    if not 0 < value <= MAX_MB_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most {MAX_MB_LIMIT:,}, got {text}")
     return value
 
 
@@ -242,20 +246,24 @@ def _compare(args: argparse.Namespace) -> int:
 
     inputs = [args.old, args.new, *args.formulae]
     target = None
-    if args.format == "html" or args.output not in (None, "-"):
+    if args.output != "-" and (args.format == "html" or args.output is not None):
         target = check_target(args.output or "review.html", inputs, chosen=args.output is not None)
     formulae = load_formulae(args.formulae)
     old, new = _load(args, args.old), _load(args, args.new)
     with contextlib.ExitStack() as stack:
         executor = None
         if len(old.source) + len(new.source) >= PARALLEL_FROM and "fork" in mp.get_all_start_methods():
+            from .worddiff import tokenize
+
+            tokenize("预热")  # jieba loaded before the fork: the second process inherits it, never loads its own
             executor = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork")))
         comparison = compare(old, new, min_recycled=args.min_recycled, formulae=formulae, executor=executor,
                              max_units=args.max_units)
     if args.format == "json":
         _emit_json(comparison_as_dict(comparison), target)
+    elif target is None:  # -o -: the page on standard output
+        _emit_text(render_html(comparison, args.lang))
     else:
-        assert target is not None
         write_whole(target, render_html(comparison, args.lang))
         _say(f"wrote {printable(str(target))}", prefix=False)
     return EXIT_OK
@@ -297,7 +305,9 @@ def _scan(args: argparse.Namespace) -> int:
     inputs = [*collect_files(args.paths), *args.formulae]
     target = None
     pair_pages: list[Path] = []
-    if args.format == "html" or args.output not in (None, "-"):
+    if args.output == "-" and args.pairs:
+        raise ReportdiffError("--pairs writes pages beside the scan page: give -o a file name, not -")
+    if args.output != "-" and (args.format == "html" or args.output is not None):
         target = check_target(args.output or "scan.html", inputs, chosen=args.output is not None)
     if args.format == "html" and target is not None:
         pair_pages = [check_target(target.parent / f"{target.stem}-pair{k + 1}.html", inputs, chosen=False)
@@ -309,7 +319,9 @@ def _scan(args: argparse.Namespace) -> int:
     if args.format == "json":
         _emit_json(scan_as_dict(result), target)
         return EXIT_OK
-    assert target is not None
+    if target is None:  # -o -
+        _emit_text(render_scan(result, {}, args.lang))
+        return EXIT_OK
     links = _write_pair_pages(result, pair_pages, args.lang)
     write_whole(target, render_scan(result, links, args.lang))
     _say(f"wrote {printable(str(target))}" + (f" and {len(links)} comparison pages "
@@ -363,11 +375,15 @@ def _tolerant_streams() -> None:
 
 
 def _say(message: str, prefix: bool = True) -> None:
-    """One line on standard error, safe for any terminal."""
+    """One line on standard error, safe for any terminal (nothing when it is closed)."""
+    if sys.stderr is None:
+        return
     print(("reportdiff: " if prefix else "") + printable(message), file=sys.stderr)
 
 
 def _emit_text(text: str) -> None:
+    if sys.stdout is None:  # started with standard output closed
+        raise ReportdiffError("standard output is closed; give an output file with -o")
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
@@ -381,7 +397,7 @@ def _emit_json(data: dict[str, Any], target: Path | None) -> None:
         write_whole(target, text + "\n")
         return
     try:
-        text.encode(sys.stdout.encoding or "utf-8")
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
     except UnicodeEncodeError:
         text = json.dumps(data, ensure_ascii=True, indent=1)
     _emit_text(text)

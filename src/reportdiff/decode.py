@@ -197,7 +197,10 @@ def _display(codec: str) -> str:
 
 def _where(data: bytes, start: int, codec: str) -> str:
     """Line (1-based) and byte offset (0-based) of the byte at `start`, and its value."""
-    line = len(_LINE_BREAK.findall(data[:start].decode(codec, "replace"))) + 1
+    try:
+        line = len(_LINE_BREAK.findall(data[:start].decode(codec, "replace"))) + 1
+    except UnicodeError:  # a codec that cannot replace (idna): count the line ends as bytes
+        line = data[:start].count(b"\n") + 1
     return f"line {line}, byte offset {start} (0x{data[start]:02x})"
 
 

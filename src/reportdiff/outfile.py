@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,8 +27,18 @@ def check_target(path: str | Path, inputs: Iterable[str | Path], chosen: bool = 
     existing file is replaced only when reportdiff wrote it."""
     target = Path(path)
     name = printable(str(target))
+    try:
+        return _checked(target, name, inputs, chosen)
+    except OSError as exc:  # a name too long, a loop of links …
+        raise ReportdiffError(f"{name}: cannot be written ({exc.strerror or exc})") from None
+
+
+def _checked(target: Path, name: str, inputs: Iterable[str | Path], chosen: bool) -> Path:
     if target.is_dir():
         raise ReportdiffError(f"{name}: is a directory; give a file name for the output")
+    if target.exists() and not stat.S_ISREG(target.stat().st_mode):
+        # Renaming a page over a named pipe or a device would replace it; writing into one blocks.
+        raise ReportdiffError(f"{name}: is not a regular file (a pipe or a device); give a file name for the output")
     for source in inputs:
         if _same_file(target, Path(source)):
             raise ReportdiffError(f"{name}: is one of the input reports; the output would overwrite it")

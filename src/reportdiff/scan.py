@@ -35,7 +35,11 @@ def collect_files(paths: Sequence[str | Path]) -> list[Path]:
     """The report files of `paths`: files as given, folders searched recursively by suffix."""
     files: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
+        try:
+            folder = path.is_dir()
+        except OSError:  # a name too long, say: reading it will say what is wrong
+            folder = False
+        if folder:
             files += sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
         else:
             files.append(path)
