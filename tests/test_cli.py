@@ -105,3 +105,10 @@ def test_dash_output_writes_the_page_to_standard_output(tmp_path):
                           cwd=tmp_path)
     assert done.returncode == 0 and done.stdout.decode("utf-8").startswith("<!DOCTYPE html>")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_limits_in_help_agree_with_the_library():
+    """--help shows the limits compare() applies (the CLI keeps copies so --help needs no numpy)."""
+    from reportdiff import cli, compare
+
+    assert (cli.MAX_UNITS, cli.MAX_CHARS) == (compare.MAX_UNITS, compare.MAX_CHARS)

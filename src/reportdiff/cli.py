@@ -30,7 +30,8 @@ EXIT_BAD_INPUT = 2
 user can fix."""
 EXIT_INTERRUPTED = 130
 MAX_UNITS = 20_000
-"""As compare.MAX_UNITS (repeated here so `--help` needs no numpy; a test checks they agree)."""
+MAX_CHARS = 2_000_000
+"""As compare.MAX_UNITS and MAX_CHARS (repeated so `--help` needs no numpy; a test checks they agree)."""
 
 PARALLEL_FROM = 100_000
 """From this many characters (both reports), recycled text and figures are found in a second
@@ -108,6 +109,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--max-units", type=_at_least(1), default=MAX_UNITS, metavar="N",
                    help=f"refuse a report of more than N paragraphs and points (default {MAX_UNITS:,}; "
                         "a yearly report has hundreds)")
+    p.add_argument("--max-chars", type=_at_least(1), default=MAX_CHARS, metavar="N",
+                   help=f"refuse a report of more than N characters (default {MAX_CHARS:,}; "
+                        "a long yearly report has 100,000)")
     _reading_options(p)
     p.set_defaults(run=_compare)
 
@@ -258,7 +262,7 @@ def _compare(args: argparse.Namespace) -> int:
             tokenize("预热")  # jieba loaded before the fork: the second process inherits it, never loads its own
             executor = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork")))
         comparison = compare(old, new, min_recycled=args.min_recycled, formulae=formulae, executor=executor,
-                             max_units=args.max_units)
+                             max_units=args.max_units, max_chars=args.max_chars)
     if args.format == "json":
         _emit_json(comparison_as_dict(comparison), target)
     elif target is None:  # -o -: the page on standard output

@@ -27,8 +27,13 @@ MAX_UNITS = 20_000
 would take minutes: refused at once, with this number in the message."""
 
 
+MAX_CHARS = 2_000_000
+"""Characters of one report compared at most: the longest real reports have about 100,000, the
+benchmark pair 500,000 (about 10 s); a few million take minutes, so they are refused at once."""
+
+
 def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae: Formulae | None = None,
-            executor: Executor | None = None, max_units: int = MAX_UNITS) -> Comparison:
+            executor: Executor | None = None, max_units: int = MAX_UNITS, max_chars: int = MAX_CHARS) -> Comparison:
     """Align, classify, pair figures and find recycled text; neither outline is changed.
 
     `formulae` defaults to the shipped list. With an `executor` (a process pool, say), the work
@@ -38,6 +43,9 @@ def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae:
     if min_recycled < MIN_RECYCLED_FLOOR:
         raise ReportdiffError(f"--min-recycled must be at least {MIN_RECYCLED_FLOOR} characters")
     for outline in (old, new):
+        if len(outline.source) > max_chars:
+            raise ReportdiffError(f"{outline.path}: {len(outline.source):,} characters; reportdiff compares reports of at "
+                                  f"most {max_chars:,} (--max-chars)")
         if len(outline.units) > max_units:
             raise ReportdiffError(f"{outline.path}: {len(outline.units):,} paragraphs and points; reportdiff compares "
                                   f"reports of at most {max_units:,} (--max-units)")
