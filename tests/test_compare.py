@@ -162,3 +162,19 @@ def test_an_executor_gives_the_same_result_and_inputs_stay_untouched():
         two = comparison_as_dict(compare(old, new, executor=pool))
     assert one == two
     assert comparison_as_dict(compare(old, new)) == one  # a second run on the same outlines: same result
+
+
+def test_a_pair_says_why_with_rare_words_both_years_use():
+    """A reworded pair carries the rarest words both years use (JSON `terms`, the page's hover),
+    never the house style every paragraph shares."""
+    from reportdiff.report.to_json import comparison_as_dict
+
+    real = SAMPLES.parent / "tests" / "pairs" / "real" / "hailar-2018-2019"
+    comparison = reportdiff.compare_files(real / "old.txt", real / "new.txt")
+    row = next(r for r in comparison.rows if r.new is not None and "民生事业提标升级" in comparison.new.units[r.new].text)
+    assert row.status == "edited" and {"低保金", "退役"} <= set(row.terms)
+    for term in row.terms:
+        assert term in comparison.old.units[row.old].text and term in comparison.new.units[row.new].text
+    assert not {"推进", "加强", "坚持"} & set(row.terms)
+    entry = comparison_as_dict(comparison)["units"][comparison.rows.index(row)]
+    assert entry["terms"] == row.terms

@@ -129,3 +129,10 @@ def test_merge_rows_show_each_old_part_and_the_whole_new_unit_once():
     assert "2个" in _text(second.old, "del") and "3个" in _text(first.new, "ins")
     page = render_html(compare(outline_text(SPLIT_NEW), outline_text(SPLIT_OLD)))
     assert page.count("多合一") >= 2  # both rows carry the label
+
+
+def test_similarity_says_which_key_words_the_years_share():
+    """Hovering an edited row's similarity shows the rare words both years use."""
+    page = samples_page()
+    assert 'title="两年共有的关键词：' in page
+    assert 'title="key words in both years: ' in samples_page("en")

@@ -19,7 +19,7 @@ from scipy.sparse import csr_matrix
 
 from .model import Alignment, Match, MatchHow, Outline, Unit, UnitKind
 from .outline import joined_key
-from .wordweights import word_vectors
+from .wordweights import WordWeights
 
 # Thresholds, tuned on the labelled pairs in tests/pairs (the tuning record is docs/alignment.md).
 SECTION_MIN = 0.30
@@ -129,15 +129,16 @@ class OutlineIndex:
         return u.section if u.section >= 0 else ("back" if u.kind == UnitKind.CLOSING else "front")
 
 
-def index_pair(old: Outline, new: Outline) -> tuple[OutlineIndex, OutlineIndex]:
+def index_pair(old: Outline, new: Outline, weights: WordWeights | None = None) -> tuple[OutlineIndex, OutlineIndex]:
     """The indexes of two outlines compared with each other (word weights are the pair's own)."""
-    old_vectors, new_vectors = word_vectors(old.units, new.units)
+    old_vectors, new_vectors = (weights or WordWeights(old.units, new.units)).vectors()
     return OutlineIndex(old, old_vectors), OutlineIndex(new, new_vectors)
 
 
 def align(old_outline: Outline, new_outline: Outline) -> Alignment:
     """Pair the units of two outlines (neither is changed)."""
-    old, new = index_pair(old_outline, new_outline)
+    weights = WordWeights(old_outline.units, new_outline.units)
+    old, new = index_pair(old_outline, new_outline, weights)
     paired_old: dict[int, int] = {}
     matches: list[Match] = []
 
@@ -179,7 +180,7 @@ def align(old_outline: Outline, new_outline: Outline) -> Alignment:
     # 4. Splits and merges: those whose text stands nearly as it was, then reworded ones (an
     # unpaired unit beside a pair, whose words stand in its neighbour's partner).
     matches = _absorb_neighbours(old, new, _split_merge(old, new, matches))
-    return Alignment(old_outline, new_outline, matches, section_pairs)
+    return Alignment(old_outline, new_outline, matches, section_pairs, weights)
 
 
 def _absorb_neighbours(old: OutlineIndex, new: OutlineIndex, matches: list[Match]) -> list[Match]:

@@ -72,6 +72,7 @@ def _rows(alignment: Alignment) -> list[Row]:
         status, similarity = _classify(old, new, match)
         moved = _moved(alignment, match, by_old, moved_sections)
         first_old = match.old[0]
+        terms = alignment.weights.shared(match.old, match.new) if alignment.weights else []
         diff = None if status == Status.VERBATIM else word_diff(
             "".join(old.units[i].text for i in match.old), "".join(new.units[j].text for j in match.new))
         join = match.how if match.how in (MatchHow.SPLIT, MatchHow.MERGE) else None
@@ -93,7 +94,8 @@ def _rows(alignment: Alignment) -> list[Row]:
             position = (j, 0, 0) if j is not None else (match.new[-1], 0, i or 0)
             keyed.append((position, Row(kind=u.kind, level=u.level, old=i, new=j, status=status,
                                         similarity=similarity, moved=moved, diff=diff if k == 0 else None,
-                                        group=group, join=join, moved_from=moved_from, old_place=old_place)))
+                                        group=group, join=join, moved_from=moved_from, old_place=old_place,
+                                        terms=terms if k == 0 else [])))
 
     for j, u in enumerate(new.units):
         if j not in by_new:

@@ -24,6 +24,7 @@ import numpy as np
 
 if TYPE_CHECKING:
     from .recycle import Shares
+    from .wordweights import WordWeights
 
 
 class Name(str, Enum):
@@ -168,6 +169,8 @@ class Alignment:
     matches: list[Match]
     section_pairs: dict[int, int]
     """Paired level-1 headings, old index -> new index."""
+    weights: WordWeights | None = None
+    """The pair's word weights, to say why units were paired (their shared rare words)."""
 
     def partner_maps(self) -> tuple[dict[int, Match], dict[int, Match]]:
         by_old = {i: m for m in self.matches for i in m.old}
@@ -288,6 +291,8 @@ class Row:
     """For a unit now under another heading: the old heading it stood under (index in old)."""
     old_place: int | None = None
     """For a level-1 heading whose section changed place: its 1-based place in the old report."""
+    terms: list[str] = field(default_factory=list)
+    """For a paired row (a group's first): the rarest words both sides use, why they were paired."""
 
     @property
     def unit_index(self) -> tuple[str, int]:

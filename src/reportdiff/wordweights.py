@@ -20,6 +20,8 @@ from scipy.sparse import csr_matrix
 from .model import Unit
 from .worddiff import tokenize
 
+SHARED_TERMS = 6
+"""Key words shown for a pair: enough to see what it is about, few enough to read at a glance."""
 _WORD = re.compile(r"[^\W\d_]")
 """A token counts as a word when it holds a letter or a CJK character (not punctuation, a figure
 placeholder or a number)."""
@@ -32,21 +34,36 @@ def unit_words(unit: Unit) -> list[str]:
     return [t.lower() for t in tokenize(unit.masked) if _WORD.search(t)]
 
 
-def word_vectors(old: Sequence[Unit], new: Sequence[Unit]) -> tuple[csr_matrix, csr_matrix]:
-    """L2-normalised TF-IDF rows for the units of both reports, over one vocabulary, so that
-    `old_rows @ new_rows.T` is the cosine of every pair."""
-    bags = [Counter(unit_words(u)) for u in (*old, *new)]
-    df: Counter[str] = Counter(w for bag in bags for w in bag)
-    vocab = {w: k for k, w in enumerate(df)}
-    n = len(bags)
-    idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-    rows, cols, vals = [], [], []
-    for r, bag in enumerate(bags):
-        weights = {w: (1 + math.log(c)) * idf[w] for w, c in bag.items()}
-        norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
-        for w, x in weights.items():
-            rows.append(r)
-            cols.append(vocab[w])
-            vals.append(x / norm)
-    matrix = csr_matrix((np.array(vals, np.float32), (rows, cols)), shape=(n, max(len(vocab), 1)))
-    return matrix[:len(old)], matrix[len(old):]
+class WordWeights:
+    """The words of every unit of two reports and how rare each is among them (IDF, the units of
+    both reports as documents): the pair's own weights."""
+
+    def __init__(self, old: Sequence[Unit], new: Sequence[Unit]):
+        self._old = [Counter(unit_words(u)) for u in old]
+        self._new = [Counter(unit_words(u)) for u in new]
+        df: Counter[str] = Counter(w for bag in (*self._old, *self._new) for w in bag)
+        n = len(self._old) + len(self._new)
+        self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+    def vectors(self) -> tuple[csr_matrix, csr_matrix]:
+        """L2-normalised TF-IDF rows for the units of both reports, over one vocabulary, so that
+        `old_rows @ new_rows.T` is the cosine of every pair."""
+        vocab = {w: k for k, w in enumerate(self.idf)}
+        bags = [*self._old, *self._new]
+        rows, cols, vals = [], [], []
+        for r, bag in enumerate(bags):
+            weights = {w: (1 + math.log(c)) * self.idf[w] for w, c in bag.items()}
+            norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+            for w, x in weights.items():
+                rows.append(r)
+                cols.append(vocab[w])
+                vals.append(x / norm)
+        matrix = csr_matrix((np.array(vals, np.float32), (rows, cols)), shape=(len(bags), max(len(vocab), 1)))
+        return matrix[:len(self._old)], matrix[len(self._old):]
+
+    def shared(self, old_ids: Sequence[int], new_ids: Sequence[int], limit: int = SHARED_TERMS) -> list[str]:
+        """The rarest words both sides use, rarest first: why two units were paired."""
+        old_words = set().union(*(self._old[i] for i in old_ids))
+        new_words = set().union(*(self._new[j] for j in new_ids))
+        common = sorted(old_words & new_words, key=lambda w: (-self.idf[w], w))
+        return [w for w in common if len(w) > 1][:limit]

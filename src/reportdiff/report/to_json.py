@@ -52,6 +52,8 @@ def comparison_as_dict(comparison: Comparison) -> dict[str, Any]:
             "similarity": round(row.similarity, 4),
             "moved": row.moved,
         }
+        if row.terms:
+            entry["terms"] = row.terms
         if row.diff is not None:
             entry["diff"] = [[op, text] for op, text in row.diff]
         if row.group is not None:

@@ -73,6 +73,8 @@ class RowView:
     old: list[Segment]
     new: list[Segment]
     similarity: str = ""
+    why: str = ""
+    """Hover text of the similarity: the key words both years use (why the rows were paired)."""
     moved_note: str = ""
     moved_href: str = ""
     join: str = ""
@@ -172,6 +174,8 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
         old_segs, new_segs = segments[n]
         view = RowView(f"u{n}", row.status, labels[row.status], unit.kind, unit.level, old_segs, new_segs,
                        similarity=f"{row.similarity:.0%}" if row.status in (Status.FIGURES_ONLY, Status.EDITED) else "",
+                       why=labels["why"].format(labels["term_sep"].join(row.terms))
+                       if row.terms and row.status in (Status.FIGURES_ONLY, Status.EDITED) else "",
                        join=labels[row.join] if row.join else "", figures_changed=n in changed_rows,
                        recycled=row.new in recycled_units,
                        masked_note=labels["masked_count"].format(newly_hidden[n]) if n in newly_hidden else "")
