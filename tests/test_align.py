@@ -7,6 +7,8 @@ import copy
 import pytest
 
 import reportdiff.align
+import reportdiff.assign
+import reportdiff.unitindex
 from reportdiff import outline_text
 from reportdiff.align import align
 from reportdiff.model import Alignment, Match, MatchHow, Outline, UnitKind
@@ -158,7 +160,7 @@ def test_short_lines_sharing_only_a_frame_do_not_pair(old_text, new_text):
     old, new, alignment = aligned(OLD_YEAR, NEW_YEAR)
     i, j = at(old, old_text), at(new, new_text)
     assert alignment.section_pairs[old.units[i].section] == new.units[j].section
-    assert len(old.units[i].masked) < reportdiff.align.SHORT_CHARS
+    assert len(old.units[i].masked) < reportdiff.assign.SHORT_CHARS
     assert match_of(alignment, old=i) is None and match_of(alignment, new=j) is None
 
 
@@ -174,15 +176,15 @@ def _assign_inputs(pair: str, headings: bool = False):
     """What the cross-report step hands `_assign`: every unit of both reports (headings if asked)."""
     old, new = (outline_text(t) for t in PAIRS[pair])
     old_ids, new_ids = ([k for k, u in enumerate(o.units) if headings or u.kind != UnitKind.HEADING] for o in (old, new))
-    return (*reportdiff.align.index_pair(old, new), old_ids, new_ids)
+    return (*reportdiff.unitindex.index_pair(old, new), old_ids, new_ids)
 
 
 def _blocked_once(monkeypatch, old_ids, new_ids) -> list:
     """Only the whole matrix is over DENSE_LIMIT (its groups stay dense); returns the `_assign_blocked` calls."""
     calls: list = []
-    blocked = reportdiff.align._assign_blocked
-    monkeypatch.setattr(reportdiff.align, "_assign_blocked", lambda *a: calls.append(a) or blocked(*a))
-    monkeypatch.setattr(reportdiff.align, "DENSE_LIMIT", len(old_ids) * len(new_ids) - 1)
+    blocked = reportdiff.assign._assign_blocked
+    monkeypatch.setattr(reportdiff.assign, "_assign_blocked", lambda *a: calls.append(a) or blocked(*a))
+    monkeypatch.setattr(reportdiff.assign, "DENSE_LIMIT", len(old_ids) * len(new_ids) - 1)
     return calls
 
 
@@ -191,9 +193,9 @@ def _blocked_once(monkeypatch, old_ids, new_ids) -> list:
 def test_blocked_path_pairs_as_the_dense_path(monkeypatch, pair, minimum):
     """Leftovers too large for one matrix, assigned per group sharing 4-grams, pair as the dense matrix does."""
     old_index, new_index, old_ids, new_ids = _assign_inputs(pair)
-    dense = reportdiff.align._assign(old_index, new_index, old_ids, new_ids, minimum)
+    dense = reportdiff.assign.assign(old_index, new_index, old_ids, new_ids, minimum)
     calls = _blocked_once(monkeypatch, old_ids, new_ids)
-    assert sorted(reportdiff.align._assign(old_index, new_index, old_ids, new_ids, minimum)) == sorted(dense)
+    assert sorted(reportdiff.assign.assign(old_index, new_index, old_ids, new_ids, minimum)) == sorted(dense)
     assert len(calls) == 1 and len(dense) >= 10
 
 
@@ -201,19 +203,19 @@ def test_blocked_path_pairs_retitled_headings(monkeypatch):
     """Retitled section headings, paired by their subtrees on the dense path, pair on the blocked path too."""
     old_index, new_index, old_ids, new_ids = _assign_inputs("years", headings=True)
     minimum = reportdiff.align.GLOBAL_MIN
-    dense = reportdiff.align._assign(old_index, new_index, old_ids, new_ids, minimum)
+    dense = reportdiff.assign.assign(old_index, new_index, old_ids, new_ids, minimum)
     assert (at(old_index.outline, "加强理论学习"), at(new_index.outline, "筑牢思想根基")) in dense
     _blocked_once(monkeypatch, old_ids, new_ids)
-    assert sorted(reportdiff.align._assign(old_index, new_index, old_ids, new_ids, minimum)) == sorted(dense)
+    assert sorted(reportdiff.assign.assign(old_index, new_index, old_ids, new_ids, minimum)) == sorted(dense)
 
 
 def test_blocked_path_with_groups_over_the_limit(monkeypatch):
     """When even the 4-gram groups are over DENSE_LIMIT, the blocked path still pairs as the dense path does."""
     old_index, new_index, old_ids, new_ids = _assign_inputs("years")
     minimum = reportdiff.align.GLOBAL_MIN
-    dense = reportdiff.align._assign(old_index, new_index, old_ids, new_ids, minimum)
-    monkeypatch.setattr(reportdiff.align, "DENSE_LIMIT", 1)
-    assert sorted(reportdiff.align._assign(old_index, new_index, old_ids, new_ids, minimum)) == sorted(dense)
+    dense = reportdiff.assign.assign(old_index, new_index, old_ids, new_ids, minimum)
+    monkeypatch.setattr(reportdiff.assign, "DENSE_LIMIT", 1)
+    assert sorted(reportdiff.assign.assign(old_index, new_index, old_ids, new_ids, minimum)) == sorted(dense)
 
 
 def test_paragraph_split_into_two_points():

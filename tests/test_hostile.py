@@ -63,8 +63,9 @@ GENERATOR = '<meta name="generator" content="reportdiff">'
 
 @cache
 def big_lines() -> bytes:
-    """A 'report' of 200,000 one-line points (6.5 MB): ten times the unit limit."""
-    lines = "".join(f"第{i}项工作完成{i % 97}次。\n" for i in range(200_000))
+    """A 'report' of 200,000 one-line points (1.7 million characters, under the character limit):
+    ten times the unit limit."""
+    lines = "".join(f"{i}项。\n" for i in range(200_000))
     return ("2023年度工作总结\n" + lines).encode("utf-8")
 
 
@@ -389,6 +390,8 @@ CASES = [
     Case("input-dev-zero", compare("/dev/zero"), 2, "/dev/zero: is a character device", seconds=QUICK),
     Case("input-over-max-mb", compare("2022.txt", "--max-mb", "0.001"), 2, "over the 1,000 bytes limit"),
     Case("input-200000-lines", compare("big.txt"), 2, "200,001 paragraphs and points", (big,), seconds=30),
+    Case("input-over-max-chars", compare("huge.txt"), 2, "2,000,000 (--max-chars)",
+         (put("huge.txt", "全面加强党的建设，推进全面从严治党向纵深发展。" * 90_000),), seconds=30),
 
     # Invisible characters are ignored when comparing, and said so.
     Case("zero-width-spaces-same-statuses", ("compare", "2021.txt", "zw.txt", "--format", "json"),
