@@ -25,8 +25,6 @@ MAX_UNITS = 20_000
 """Units (paragraphs, points) of one report compared at most. Real yearly reports have hundreds
 (a 500,000-character pair about 2,400); tens of thousands means a data dump, not a report, and
 would take minutes: refused at once, with this number in the message."""
-
-
 MAX_CHARS = 2_000_000
 """Characters of one report compared at most: the longest real reports have about 100,000, the
 benchmark pair 500,000 (about 10 s); a few million take minutes, so they are refused at once."""
