@@ -73,7 +73,7 @@ def _dense_fits(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_id
 
 def _assign_dense(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int], minimum: float,
                   counterparts: set[tuple[int, int]], gap_min: float | None = None) -> list[tuple[int, int]]:
-    """`_assign` over the whole similarity matrix. With `gap_min` (units in document order, in a
+    """`assign` over the whole similarity matrix. With `gap_min` (units in document order, in a
     pair of counterpart regions), units left between two consecutive pairs are then paired in
     order from `gap_min` up: where they stand vouches for them."""
     if not old_ids or not new_ids:

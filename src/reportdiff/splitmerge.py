@@ -13,7 +13,7 @@ from .unitindex import OutlineIndex
 
 ABSORB_MIN = 0.25
 """A unpaired unit joins its neighbour's pair when this share of its word weight stands in the
-partner (_absorb_neighbours)."""
+partner (absorb_neighbours)."""
 PART_MIN = 90
 """Split/merge: partial_ratio (0-100) of a part inside the whole."""
 PART_COVER = 0.5
@@ -81,7 +81,7 @@ def _coverage(part: csr_matrix, whole: csr_matrix) -> float:
 
 def split_merge(old: OutlineIndex, new: OutlineIndex, matches: list[Match]) -> list[Match]:
     """Pair a unit with two or more units of the other report that together make it up. Units
-    already in a group (from _absorb_neighbours) stay in it."""
+    already in a group stay in it."""
     single = [m for m in matches if len(m.old) == len(m.new) == 1]
     by_old = {m.old[0]: m for m in single}
     by_new = {m.new[0]: m for m in single}
