@@ -8,6 +8,7 @@ import pytest
 
 import reportdiff.align
 import reportdiff.assign
+import reportdiff.compare
 import reportdiff.unitindex
 from reportdiff import outline_text
 from reportdiff.align import align
@@ -286,3 +287,36 @@ def test_align_leaves_its_outlines_unchanged(name):
     # Nothing stored on them either (dataclass equality looks at the declared fields only).
     assert vars(old).keys() == vars(before[0]).keys() and vars(new).keys() == vars(before[1]).keys()
     assert all(vars(u) == vars(b) for u, b in zip(old.units + new.units, before[0].units + before[1].units, strict=True))
+
+
+ACROSS_OLD = """某县2015年工作总结
+一、2015年工作回顾
+全年地区生产总值增长7%，城乡居民收入稳步提高，各项社会事业全面进步。
+二、推进农业现代化
+加快推进农业现代化。新建高标准农田5万亩，完成农田水利设施改造120处，培育家庭农场86家。
+三、持续改善人民生活
+全年新增城镇就业4200人，发放创业担保贷款3000万元，城乡低保标准提高到每月560元，新建公租房800套。
+"""
+ACROSS_NEW = """某县2016年工作总结
+一、2016年工作回顾
+全年地区生产总值增长6.8%，城乡居民收入较快增长，社会事业取得新进展。
+二、2016年重点工作
+今年重点做好以下工作。
+（一）加快发展现代农业
+新建高标准农田6万亩，完成农田水利设施改造150处，培育家庭农场120家，推进农业现代化。
+（二）切实保障改善民生
+城镇新增就业4500人以上，创业担保贷款投放3500万元，城乡低保标准每月提高至600元，公租房再建600套。
+"""
+
+
+def test_a_section_that_became_a_subsection_pairs_with_it():
+    """Last year's section 三 is this year's subsection (二) of one section: they pair by what they
+    hold, and the point under it pairs with its counterpart, not flagged moved."""
+    old, new, alignment = aligned(ACROSS_OLD, ACROSS_NEW)
+    heading = match_of(alignment, old=at(old, "三、持续改善人民生活"))
+    assert heading is not None and heading.new == (at(new, "（二）切实保障改善民生"),)
+    point = match_of(alignment, old=at(old, "全年新增城镇就业4200人"))
+    assert point is not None and point.new == (at(new, "城镇新增就业4500人以上"),)
+    comparison = reportdiff.compare.compare(old, new)
+    row = next(r for r in comparison.rows if r.old == at(old, "全年新增城镇就业4200人"))
+    assert not row.moved

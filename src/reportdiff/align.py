@@ -58,6 +58,21 @@ def align(old_outline: Outline, new_outline: Outline) -> Alignment:
                 section_pairs[i] = j
                 pair(i, j, MatchHow.SECTION)
                 region_pairs.append((old_regions[i][1:], new_regions[j][1:]))
+    # A section of one year may be a subsection of the other's (sections 三-六 became (二)-(八) of
+    # one section): unpaired sections pair with subheadings of the other side by their bodies.
+    claimed_old: set[int] = set()
+    claimed_new: set[int] = set()
+    for i, j in _across_levels(old, new, [i for i in old_secs if i not in section_pairs],
+                               [j for j in new_secs if j not in section_pairs.values()]):
+        inner_old, inner_new = set(old.under(i)), set(new.under(j))
+        if (inner_old | {i}) & claimed_old or (inner_new | {j}) & claimed_new:
+            continue  # nested in a pair made across levels already
+        claimed_old |= inner_old | {i}
+        claimed_new |= inner_new | {j}
+        pair(i, j, MatchHow.SECTION)
+        region_pairs = [([k for k in a if k not in inner_old and k != i], [k for k in b if k not in inner_new and k != j])
+                        for a, b in region_pairs]
+        region_pairs.append((sorted(inner_old), sorted(inner_new)))
 
     # 2. Inside each pair of regions.
     counterparts = _counterparts(old, new, section_pairs)
@@ -76,6 +91,23 @@ def align(old_outline: Outline, new_outline: Outline) -> Alignment:
     # unpaired unit beside a pair, whose words stand in its neighbour's partner).
     matches = absorb_neighbours(old, new, split_merge(old, new, matches))
     return Alignment(old_outline, new_outline, matches, section_pairs, weights)
+
+
+def _across_levels(old: OutlineIndex, new: OutlineIndex, old_secs: list[int], new_secs: list[int]) -> list[tuple[int, int]]:
+    """Unpaired level-1 sections of either side with level-2 headings of the other, paired by
+    the bigram Dice of their subtrees (as sections are), from SECTION_MIN."""
+    def subheadings(index: OutlineIndex) -> list[int]:
+        return [k for k, u in enumerate(index.units) if u.kind == UnitKind.HEADING and u.level == 2]
+
+    out: list[tuple[int, int]] = []
+    for ids_old, ids_new in ((old_secs, subheadings(new)), (subheadings(old), new_secs)):
+        if not ids_old or not ids_new:
+            continue
+        score = _dice_matrix([old.subtree_grams(i) for i in ids_old], [new.subtree_grams(j) for j in ids_new])
+        for r, c in zip(*linear_sum_assignment(score, maximize=True)):
+            if score[r, c] >= SECTION_MIN:
+                out.append((ids_old[r], ids_new[c]))
+    return out
 
 
 def _counterparts(old: OutlineIndex, new: OutlineIndex, section_pairs: dict[int, int]) -> set[tuple[int, int]]:

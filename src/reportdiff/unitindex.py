@@ -34,15 +34,20 @@ class OutlineIndex:
         """Bigrams of a heading with everything under it: order-free, so reordered points still match."""
         grams = self._subtree_grams.get(idx)
         if grams is None:
-            units = self.units
-            level = units[idx].level
-            parts = [units[idx].masked]
-            for u in units[idx + 1:]:
-                if (u.kind == UnitKind.HEADING and u.level <= level) or u.kind == UnitKind.CLOSING:
-                    break
-                parts.append(u.masked)
+            parts = [self.units[k].masked for k in (idx, *self.under(idx))]
             grams = self._subtree_grams[idx] = bigrams("".join(parts))
         return grams
+
+    def under(self, idx: int) -> list[int]:
+        """The units under a heading, up to the next heading of its level or above (or the closing)."""
+        level = self.units[idx].level
+        out = []
+        for k in range(idx + 1, len(self.units)):
+            u = self.units[k]
+            if (u.kind == UnitKind.HEADING and u.level <= level) or u.kind == UnitKind.CLOSING:
+                break
+            out.append(k)
+        return out
 
     def part_grams(self, idx: int) -> frozenset[str]:
         """The unit's PART_GRAM-grams: a cheap test of whether it can stand inside another unit."""
