@@ -44,9 +44,7 @@ KINDS_APART = (UnitKind.HEADING, UnitKind.TITLE)
 
 
 def compatible(a: Unit, b: Unit) -> bool:
-    if UnitKind.HEADING in (a.kind, b.kind) or UnitKind.TITLE in (a.kind, b.kind):
-        return a.kind == b.kind
-    return True
+    return a.kind == b.kind or (a.kind not in KINDS_APART and b.kind not in KINDS_APART)
 
 
 def assign(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int], minimum: float,
@@ -116,14 +114,17 @@ def _fill_gaps(weak: np.ndarray, anchors: list[tuple[int, int]], minimum: float)
 def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The longest subsequence of (row, col) pairs, sorted by row, whose cols increase too."""
     tails: list[int] = []  # tails[k]: index in pairs of the smallest col ending a chain of length k+1
+    tail_cols: list[int] = []  # their cols, kept sorted for bisection
     before: list[int] = [-1] * len(pairs)
     for k, (_, c) in enumerate(pairs):
-        lo = bisect_left([pairs[t][1] for t in tails], c)
+        lo = bisect_left(tail_cols, c)
         before[k] = tails[lo - 1] if lo else -1
         if lo == len(tails):
             tails.append(k)
+            tail_cols.append(c)
         else:
             tails[lo] = k
+            tail_cols[lo] = c
     chain: list[tuple[int, int]] = []
     k = tails[-1] if tails else -1
     while k >= 0:

@@ -115,21 +115,20 @@ def _parser() -> argparse.ArgumentParser:
     _reading_options(p)
     p.set_defaults(run=_compare)
 
-    p = command("outline", "show how a report was parsed: one unit a line",
-                f"Show the outline of one report ({FORMATS_IN}): title, preamble, headings, leads, points, closing.")
-    p.add_argument("file", help="report file")
-    p.add_argument("--format", choices=["text", "json"], default="text",
-                   help="text: one unit a line (default); json: units with offsets (docs/json.md)")
-    _reading_options(p)
-    p.set_defaults(run=_outline)
-
-    p = command("metrics", "list the figures of one report",
-                f"List every figure of one report ({FORMATS_IN}): subject, value, unit, qualifier.")
-    p.add_argument("file", help="report file")
-    p.add_argument("--format", choices=["text", "json"], default="text",
-                   help="text: a table (default); json: every figure with its offset (docs/json.md)")
-    _reading_options(p)
-    p.set_defaults(run=_metrics)
+    one_report = (  # commands that read one report and print it as text or JSON
+        ("outline", "show how a report was parsed: one unit a line",
+         f"Show the outline of one report ({FORMATS_IN}): title, preamble, headings, leads, points, closing.",
+         "text: one unit a line (default); json: units with offsets (docs/json.md)", _outline),
+        ("metrics", "list the figures of one report",
+         f"List every figure of one report ({FORMATS_IN}): subject, value, unit, qualifier.",
+         "text: a table (default); json: every figure with its offset (docs/json.md)", _metrics),
+    )
+    for name, short, description, formats, run in one_report:
+        p = command(name, short, description)
+        p.add_argument("file", help="report file")
+        p.add_argument("--format", choices=["text", "json"], default="text", help=formats)
+        _reading_options(p)
+        p.set_defaults(run=run)
 
     p = command("scan", "find text shared among many reports",
                 "Every report against every other: shared text, ranked pairs, templates shared by 3+ reports.")
@@ -204,39 +203,27 @@ def _at_least(minimum: int) -> Callable[[str], int]:
     return parse
 
 
-def _number(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
-    return value
-
-
-def _share(text: str) -> float:
-    value = _number(text)
-    if not 0 < value <= 1:
-        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 1, got {text}")
-    return value
-
-
-def _fraction(text: str) -> float:
-    value = _number(text)
-    if not 0 <= value <= 1:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {text}")
-    return value
+def _number_in(low: float, high: float, low_allowed: bool) -> Callable[[str], float]:
+    """A finite number from `low` (itself only when `low_allowed`) to `high`."""
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
+        if not (low <= value if low_allowed else low < value) or value > high:
+            span = f"between {low:g} and {high:,g}" if low_allowed else f"more than {low:g} and at most {high:,g}"
+            raise argparse.ArgumentTypeError(f"must be {span}, got {text}")
+        return value
+    return parse
 
 
 MAX_MB_LIMIT = 1_000_000
 """--max-mb above a terabyte means "no limit that matters"; refused, so sizes stay whole numbers."""
-
-
-def _megabytes(text: str) -> float:
-    value = _number(text)
-    if not 0 < value <= MAX_MB_LIMIT:
-        raise argparse.ArgumentTypeError(f"must be more than 0 and at most {MAX_MB_LIMIT:,}, got {text}")
-    return value
+_share = _number_in(0, 1, low_allowed=False)
+_fraction = _number_in(0, 1, low_allowed=True)
+_megabytes = _number_in(0, MAX_MB_LIMIT, low_allowed=False)
 
 
 # Commands.

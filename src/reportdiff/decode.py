@@ -90,31 +90,22 @@ def decode_text(data: bytes, p: Path | str = "<bytes>", *, encoding: str | None 
         if utf16 is None:
             raise InputError(f"{shown}: looks like a binary file, not text")
         return data.decode(utf16), utf16
-    utf8_start, utf8_bad, well_formed = -1, 0, 0
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        utf8_start = exc.start
-    else:
-        if _plausible(text):
-            return text, "utf-8"
+    clean, utf8_start = _strict(data, "utf-8")
+    if clean is not None and _plausible(clean):
+        return clean, "utf-8"
+    utf8_bad = well_formed = 0
     if utf8_start >= 0:
-        text = data.decode("utf-8", "replace")
-        utf8_bad = text.count("\ufffd") - data.count("\ufffd".encode())
-        well_formed = len(text) - len(text.encode("ascii", "ignore")) - utf8_bad  # multi-byte characters
+        replaced_text = data.decode("utf-8", "replace")
+        utf8_bad = replaced_text.count("\ufffd") - data.count("\ufffd".encode())
+        well_formed = len(replaced_text) - len(replaced_text.encode("ascii", "ignore")) - utf8_bad  # multi-byte characters
     if utf8_start >= 0 and well_formed >= max(MOSTLY_UTF8_MIN, MOSTLY_UTF8 * utf8_bad):
         if errors == "replace":
             text, replaced = _decode(data, "utf-8", errors)
             return _checked(text, shown), _label("utf-8", replaced)
         raise InputError(f"{shown}: not valid UTF-8 at {_where(data, utf8_start, 'utf-8')}; {_ADVICE}")
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        gb_start = exc.start
-    else:
-        if _plausible(text):
-            return text, "gb18030"
-        gb_start = -1
+    clean, gb_start = _strict(data, "gb18030")
+    if clean is not None and _plausible(clean):
+        return clean, "gb18030"
     guess = _guess(data)
     if guess is not None:
         return guess
@@ -177,6 +168,14 @@ def _decode(data: bytes, codec: str, errors: str, skip: int = 0) -> tuple[str, i
     finally:
         _replaced.reset(token)
     return text, sum(spans)
+
+
+def _strict(data: bytes, codec: str) -> tuple[str | None, int]:
+    """(text, -1) when `data` decodes strictly, else (None, offset of the first bad byte)."""
+    try:
+        return data.decode(codec), -1
+    except UnicodeDecodeError as exc:
+        return None, exc.start
 
 
 def _checked(text: str, shown: str) -> str:
