@@ -228,17 +228,23 @@ _megabytes = _number_in(0, MAX_MB_LIMIT, low_allowed=False)
 
 # Commands.
 
+def _target(args: argparse.Namespace, page_name: str, inputs: list[str | Path]) -> Path | None:
+    """The output file, checked before any work; None for standard output (JSON without -o, or -o -)."""
+    from .outfile import check_target
+
+    if args.output == "-" or (args.format != "html" and args.output is None):
+        return None
+    return check_target(args.output or page_name, inputs, chosen=args.output is not None)
+
+
 def _compare(args: argparse.Namespace) -> int:
     from .compare import compare
     from .formulae import load_formulae
-    from .outfile import check_target, write_whole
+    from .outfile import write_whole
     from .report.html import render_html
     from .report.to_json import comparison_as_dict
 
-    inputs = [args.old, args.new, *args.formulae]
-    target = None
-    if args.output != "-" and (args.format == "html" or args.output is not None):
-        target = check_target(args.output or "review.html", inputs, chosen=args.output is not None)
+    target = _target(args, "review.html", [args.old, args.new, *args.formulae])
     formulae = load_formulae(args.formulae)
     old, new = _load(args, args.old), _load(args, args.new)
     with contextlib.ExitStack() as stack:
@@ -294,12 +300,10 @@ def _scan(args: argparse.Namespace) -> int:
     from .scan import collect_files, scan
 
     inputs = [*collect_files(args.paths), *args.formulae]
-    target = None
     pair_pages: list[Path] = []
     if args.output == "-" and args.pairs:
         raise ReportdiffError("--pairs writes pages beside the scan page: give -o a file name, not -")
-    if args.output != "-" and (args.format == "html" or args.output is not None):
-        target = check_target(args.output or "scan.html", inputs, chosen=args.output is not None)
+    target = _target(args, "scan.html", inputs)
     if args.format == "html" and target is not None:
         pair_pages = [check_target(target.parent / f"{target.stem}-pair{k + 1}.html", inputs, chosen=False)
                       for k in range(args.pairs)]
