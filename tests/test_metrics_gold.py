@@ -7,7 +7,7 @@ import json
 import pytest
 
 import gold
-from reportdiff.metrics import figures_by_unit
+from reportdiff.indicators import figures_by_unit
 
 CASES = ["samples", "bureau", "street"]
 

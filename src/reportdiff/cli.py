@@ -279,7 +279,7 @@ def _outline(args: argparse.Namespace) -> int:
 
 
 def _metrics(args: argparse.Namespace) -> int:
-    from .metrics import figures_by_unit
+    from .indicators import figures_by_unit
     from .report.text import figures_as_text
     from .report.to_json import figures_as_list, metrics_as_dict
 

@@ -12,7 +12,8 @@ from rapidfuzz import fuzz
 from .align import align
 from .errors import ReportdiffError
 from .formulae import Formulae, load_formulae
-from .metrics import figures_by_unit, pair_figures, pair_leftovers
+from .indicators import figures_by_unit
+from .metrics import pair_figures, pair_leftovers
 from .model import Alignment, Comparison, FiguresByUnit, Match, MatchHow, Metric, Outline, Recycling, Row, Status
 from .outline import joined_key
 from .recycle import MIN_CHARS, Shares, find_recycled

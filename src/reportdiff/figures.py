@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import CN_NUMERALS, DIGITS, FIGURE_RE, MASK
+from .lexicon import CN_NUMERALS, DIGITS, EN_FIGURE_RE, EN_SCALES, EN_UNITS, FIGURE_RE, MASK
 from .model import Figure
 
 NUMBERED_PHRASES = sorted(set("""
@@ -25,6 +25,7 @@ NUMBERED_PHRASES = sorted(set("""
 六大纪律 五化 三级组织体系 五级负责制 四个网格 四个行动 四支队伍 三必到 五必访 一村一辅警 八进八创 三做一评
 四个一 十小 一江碧水 四套班子 两新组织 三重一大 两委 三大攻坚战 两个一百年 两个大局 三新一高 一国两制 九二共识 中国梦
 千家万户 千方百计 万无一失 一心一意 四面八方 五湖四海 百花齐放 千变万化 万众一心 一以贯之 一张蓝图
+两个市场 两种资源 两条腿 一国 一票否决 一事一议 零距离 零容忍 零部件 零成本 零增长 零就业
 个方面 学前三年 一把手 一线 一体化 一系列 一些 一定 一道 一起 一切 统一 唯一 之一 一公里 最后一公里 一站式 一网通办 一件事
 """.split()), key=len, reverse=True)
 """Set phrases and idioms whose numerals count nothing (八项规定, 千家万户): never figures."""
@@ -35,6 +36,11 @@ _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 _QUOTED = re.compile(r"“[^”\n]{0,30}”|「[^」\n]{0,30}」|《[^》\n]{0,40}》|\"[^\"\n]{0,30}\"")
 _DATE = re.compile(rf"(?:1[89]|20)[{DIGITS}]{{2}}年度?|[{DIGITS}]{{1,2}}月份?|[{DIGITS}]{{1,2}}[日号]")
+_NAMED_SPAN = re.compile(rf"[{CN_NUMERALS}]+年(?=行动|规划|计划|攻坚|专项|工程|目标|振兴|发展规划|纲要|决战)|"
+                         rf"(?<=建党|建军|建国|建校|成立)[{CN_NUMERALS}\d]+(?:周)?年")
+"""A span of years that names a plan or an anniversary (三年行动, 十年规划, 建军一百年): no count."""
+_UNIT_INSIDE_WORD = {"部": "分门委署", "件": "事"}
+"""A unit character that opens a longer word here (三部分, 三部门) is not a unit."""
 
 
 def parse_chinese_number(s: str) -> float | None:
@@ -80,6 +86,7 @@ _NUMBERED_PHRASE = re.compile("(?=(" + "|".join(re.escape(f) for f in NUMBERED_P
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _QUOTED.finditer(text)]
+    spans += [m.span() for m in _NAMED_SPAN.finditer(text)]
     spans += [(m.start(), m.start() + len(m.group(1))) for m in _NUMBERED_PHRASE.finditer(text)]
     return spans
 
@@ -107,8 +114,10 @@ def find_figures(text: str) -> list[Figure]:
         raw = m.group("num")
         if raw[0] in CN_NUMERALS and not any(c in raw for c in "零〇一二两三四五六七八九十"):
             continue  # 千家, 万人: a scale word alone is not a number
-        if raw == "一":
-            continue  # 一批, 一年来, 一次性: almost never a count worth reporting
+        if raw in ("一", "零", "〇"):
+            continue  # 一批, 一年来, 零部件, 零成本: almost never a count worth reporting
+        if end < len(text) and text[end] in _UNIT_INSIDE_WORD.get(m.group("unit"), ""):
+            continue
         scale = m.group("scale") or ""
         if raw[0] in CN_NUMERALS and len(raw) > 1 and raw[-1] in "万亿" and not scale:
             raw, scale = raw[:-1], raw[-1]  # 两万人 is 2 in 万人, as 2万人 is
@@ -126,73 +135,41 @@ def find_figures(text: str) -> list[Figure]:
                 continue
             value, unit = value * 10, "%"
         out.append(Figure(m.group(), start, end, value, unit, _qualifier(m), masked, high))
+    if re.search(r"[0-9]", text):
+        taken = [(f.start, f.end) for f in out]
+        out += [f for f in _english_figures(text) if not any(a < f.end and f.start < b for a, b in taken)]
+        out.sort(key=lambda f: f.start)
     return out
+
+
+def _english_figures(text: str) -> list[Figure]:
+    """Figures written the English way: 6.1 percent, $42.5 billion, 13.52 million, 360,000. The
+    scale word leads the unit as 万/亿 do in Chinese (billion US$, trillion yuan, million)."""
+    out = []
+    for m in EN_FIGURE_RE.finditer(text):
+        num, cur, scale, unit = m.group("num"), m.group("cur"), m.group("scale"), m.group("unit")
+        if not (cur or scale or unit or "," in num):
+            continue  # 2019, Article 5, G20: a bare number says nothing
+        value = float(num.replace(",", ""))
+        noun = EN_UNITS[unit] if unit else ("US$" if cur and "$" in cur else "yuan" if cur else "")
+        start = m.start("cur") if cur else m.start("num")
+        if m.group("before"):
+            start = m.start("before")
+        qualifier = (m.group("before") or "").strip()
+        out.append(Figure(text[start:m.end()], start, m.end(), value, " ".join(x for x in (scale, noun) if x), qualifier))
+    return out
+
+
+def scale_of(unit: str) -> tuple[float, str]:
+    """(scale, base unit) of a figure's unit: 亿元 -> (1e8, 元), billion US$ -> (1e9, US$)."""
+    word, _, rest = unit.partition(" ")
+    if word in EN_SCALES:
+        return EN_SCALES[word], rest
+    if unit[:1] in _CN_BIG and len(unit) > 1:
+        return _CN_BIG[unit[:1]], unit[1:]
+    return 1.0, unit
 
 
 def _qualifier(m: re.Match) -> str:
     return "".join(q for q in (m.group("before"), m.group("plus") if "plus" in m.re.groupindex else None,
                                m.group("plus2"), m.group("after")) if q)
-
-
-_CLAUSE_END = "，,。；;：:、！!？?\n（(）)"
-_LEAD_WORDS = ("其中", "全年", "共计", "累计", "先后", "全镇", "全区", "全县", "同时", "并且", "并", "共", "已", "我")
-_TRAIL_WORDS = ("提高到", "提升到", "增加到", "增长到", "下降到", "达到", "增至", "降至", "超过", "分别", "累计", "共计",
-                "先后", "约", "近", "达", "为", "到", "共", "了")
-SUBJECT_MAX = 12
-
-
-def subject_of(text: str, fig: Figure, words, figures: list[Figure] | None = None) -> str:
-    """What a figure counts: the clause before it (组织集体学习12次 -> 组织集体学习), or the words
-    after it when the clause opens with the figure (**件信访交办件全部办结 -> 信访交办件全部办结).
-    `words` cuts text into words (jieba), so a subject never starts mid-word; `figures` are the
-    text's figures when already known (a clause stops at a neighbouring figure)."""
-    figures = find_figures(text) if figures is None else figures
-    start = fig.start
-    while start > 0 and text[start - 1] not in _CLAUSE_END:
-        start -= 1
-    before_figs = [f for f in figures if start <= f.start and f.end <= fig.start]
-    if before_figs and fig.start - before_figs[-1].end >= 2:  # 辖市**个基层组织达标创建率**% -> 基层组织达标创建率
-        start = before_figs[-1].end
-    before = _trim(text[start:fig.start])
-    end = fig.end
-    while end < len(text) and text[end] not in _CLAUSE_END:
-        end += 1
-    later = [f for f in figures if fig.end <= f.start < end]
-    after = _trim(text[fig.end:later[0].start if later else end])
-    if len(before) > 2 or (before and not after):
-        return _shorten(before, words)
-    # The clause opens with the figure, or nearly (辖市32个基层组织…): what follows names it.
-    return _shorten(before + after, words) if after else before
-
-
-def _trim(clause: str) -> str:
-    clause = clause.strip()
-    changed = True
-    while changed and clause:
-        changed = False
-        for w in _LEAD_WORDS:
-            if clause.startswith(w) and len(clause) > len(w):
-                clause, changed = clause[len(w):], True
-        for w in _TRAIL_WORDS:
-            if clause.endswith(w) and len(clause) > len(w):
-                clause, changed = clause[:-len(w)], True
-    return clause
-
-
-def _shorten(clause: str, words) -> str:
-    """A long clause keeps its head (the verb, 分专题学习) and its tail (the object), in whole words."""
-    if len(clause) <= SUBJECT_MAX:
-        return clause
-    parts = list(words(clause))
-    head, tail = "", ""
-    for w in parts:
-        if len(head) + len(w) > SUBJECT_MAX // 2 and head:
-            break
-        head += w
-    for w in reversed(parts):
-        if len(tail) + len(w) > SUBJECT_MAX // 2 and tail:
-            break
-        tail = w + tail
-    if len(head) + len(tail) >= len(clause):
-        return clause
-    return head + "…" + tail

@@ -58,8 +58,29 @@ FIGURE_RE = re.compile(
     rf"(?P<before>{'|'.join(QUALIFIERS_BEFORE)})?"
     rf"(?:(?P<pct>百分之(?P<pctnum>[{CN_NUMERALS}点]+))"
     rf"|(?P<num>{_NUMBER})(?:(?P<range>{RANGE_SIGNS})(?P<num2>{_NUMBER}))?"
+    r"(?:(?<=[0-9０-９])[ \u3000])?"  # a space after digits: "425 亿美元" (PDFs, English-style typing)
     rf"(?P<plus>余|多)?(?P<scale>[万亿](?![元人户亩吨平千美立次剂]))?(?P<plus2>余|多)?(?P<unit>{_UNIT}))"
     rf"(?P<after>{'|'.join(QUALIFIERS_AFTER)})?"
 )
 """A figure for the metrics table, with named parts (value, range, scale, unit, qualifiers): on
 the original text, so offsets point into it."""
+
+EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+EN_UNITS = {
+    "percentage points": "percentage points", "percentage point": "percentage points",
+    "percent": "%", "per cent": "%", "%": "%",
+    "yuan": "yuan", "US dollars": "US$", "dollars": "US$", "mu": "mu", "hectares": "hectares",
+    "tons": "tons", "tonnes": "tons", "kilometers": "km", "kilometres": "km", "km": "km",
+    "people": "people", "persons": "people", "households": "households",
+}
+"""English units as written -> the unit a figure carries (percent and per cent are %)."""
+_EN_UNIT = "|".join(re.escape(u) for u in sorted(EN_UNITS, key=len, reverse=True))
+EN_FIGURE_RE = re.compile(
+    r"(?<![\w.,$])(?P<before>about |around |nearly |almost |over |more than |less than |under |some |roughly )?"
+    r"(?P<cur>US\$|\$|RMB ?|¥)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:[ -](?P<scale>{'|'.join(EN_SCALES)})\b)?"
+    rf"(?: ?(?P<unit>{_EN_UNIT})(?![A-Za-z]))?"
+)
+"""An English figure (6.1 percent, $42.5 billion, 13.52 million, 2.36 trillion yuan, 360,000): on
+the original text. A bare number counts only with a currency, a scale, a unit or thousands
+separators (2019 and Article 5 are not figures)."""

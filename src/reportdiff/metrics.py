@@ -1,7 +1,14 @@
 """Pair the figures of two reports: each figure of a paired unit with its counterpart, by what
-it counts (subject), its unit and its place; never by equal value (投放点210个 vs 再就业210人)."""
+it counts (subject), its unit and its place; never by equal value (投放点210个 vs 再就业210人),
+and only when their keys agree (indicators.py): the same measure (a level never with an
+increment or a growth rate), the same period (one year never with five), the same role in a
+from-to phrase (a base never with the value reached), and a rate only with a rate.
+
+Figures left unpaired (their paragraphs were rewritten, added or dropped) pair across the whole
+report when they name the same indicator, once on each side (pair_leftovers)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -9,31 +16,36 @@ import numpy as np
 from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
-from .figures import find_figures, subject_of
-from .model import Change, Figure, FiguresByUnit, Metric, Outline
-from .worddiff import tokenize
+from .figures import scale_of
+from .model import Change, Figure, FiguresByUnit, Metric, Role
 
 PAIR_MIN = 0.55
 """Figures of an edited unit pair from this score..."""
 SUBJECT_WEIGHT, UNIT_WEIGHT, PLACE_WEIGHT = 0.6, 0.25, 0.15
-"""...of what they count, their unit of measure and their place in the unit: the subject decides."""
-_SCALE = {"万": 1e4, "亿": 1e8}
+"""...of what they count, their unit of measure and their place in the unit: the subject decides..."""
+SUBJECT_MIN = 0.4
+"""...and names less alike than this never pair, however well unit and place agree."""
 LEFTOVER_MIN = 0.85
-"""Figures of unpaired units pair across the report only with nearly the same subject..."""
+"""Figures of unpaired units pair across the report only with nearly the same indicator name
+(the Indel ratio of the names, or one name ending the other: 城镇新增就业 / 新增就业)..."""
 LEFTOVER_SUBJECT_CHARS = 4
-"""...of at least this many characters (省级, 约谈 say too little)."""
+"""...of at least this many characters (省级, 约谈 say too little)..."""
+SUBSEQUENCE_SCORE = 0.9
+"""A name whose characters all stand, in order, in the other's, with the same last two (the head
+noun in Chinese: 单位国内生产总值能耗 is not 国内生产总值)."""
+LEFTOVER_MARGIN = 0.05
+"""...and better than any other candidate by this much (城镇新增就业 = 城镇新增就业, before 城镇新增就业人数)."""
+_NAME_NOISE = re.compile(r"^(?:全年|全区|全市|全县|全镇|全省|全国|今年|去年|上年|当年|我区|我市|我县|累计|共|已|其中|实现|完成)+|"
+                         r"(?:完成|实现|达到|达|为|要|将|同比|比上年|较上年|比去年|增长|下降|提高|降低|增加|减少|上涨|上升|回落)+$")
 
 
-def figures_by_unit(outline: Outline) -> FiguresByUnit:
-    """Figures of every unit, offsets relative to the unit's text, subjects filled in."""
-    out: FiguresByUnit = {}
-    for k, u in enumerate(outline.units):
-        figs = find_figures(u.text)
-        for f in figs:
-            f.subject = subject_of(u.text, f, tokenize, figs)
-        if figs:
-            out[k] = figs
-    return out
+def keys_agree(a: Figure, b: Figure) -> bool:
+    """Whether two figures can be the same indicator at all (see the module's docstring)."""
+    if a.measure != b.measure or a.period != b.period or a.is_rate != b.is_rate:
+        return False
+    if (a.role == Role.FROM) != (b.role == Role.FROM):
+        return False
+    return scale_of(a.unit)[1] == scale_of(b.unit)[1] or not (a.is_rate or b.is_rate)
 
 
 def pair_figures(old_figures: FiguresByUnit, new_figures: FiguresByUnit, old_ids: Sequence[int],
@@ -49,8 +61,12 @@ def pair_figures(old_figures: FiguresByUnit, new_figures: FiguresByUnit, old_ids
         score = np.zeros((len(old_figs), len(new_figs)))
         for r, (_, a) in enumerate(old_figs):
             for c, (_, b) in enumerate(new_figs):
-                subject = fuzz.ratio(a.subject, b.subject) / 100
-                unit = 1.0 if _base(a.unit) == _base(b.unit) else 0.0
+                if not keys_agree(a, b):
+                    continue
+                subject = name_similarity(indicator_name(a.name), indicator_name(b.name))
+                if subject < SUBJECT_MIN:
+                    continue
+                unit = 1.0 if scale_of(a.unit)[1] == scale_of(b.unit)[1] else 0.0
                 place = 1 - abs(r / max(len(old_figs) - 1, 1) - c / max(len(new_figs) - 1, 1))
                 score[r, c] = SUBJECT_WEIGHT * subject + UNIT_WEIGHT * unit + PLACE_WEIGHT * place
         rows, cols = linear_sum_assignment(score, maximize=True)
@@ -62,25 +78,76 @@ def pair_figures(old_figures: FiguresByUnit, new_figures: FiguresByUnit, old_ids
     return out
 
 
+def indicator_name(subject: str) -> str:
+    """A subject without what varies between years' wording (全区…完成, 同比)."""
+    if _LATIN.search(subject):
+        return subject.lower()
+    return _NAME_NOISE.sub("", subject.replace(" ", "").replace("分别", "")) or subject
+
+
+def name_similarity(a: str, b: str) -> float:
+    """How surely two indicator names (indicator_name) name the same thing, 0-1."""
+    if _LATIN.search(a) or _LATIN.search(b):
+        # English: the content words, one set inside the other (local government bonds).
+        words_a, words_b = _content_words(a), _content_words(b)
+        if not words_a or not words_b:
+            return 0.0
+        return len(words_a & words_b) / min(len(words_a), len(words_b)) if min(len(words_a), len(words_b)) >= 2 \
+            else 2 * len(words_a & words_b) / (len(words_a) + len(words_b))
+    if a.endswith(b) or b.endswith(a):
+        return 1.0  # 城镇新增就业 / 新增就业: the same indicator, more or less qualified
+    short, long = sorted((a, b), key=len)
+    if short[-2:] == long[-2:] and _subsequence(short, long):
+        return SUBSEQUENCE_SCORE  # 棚户区改造 / 棚户区住房改造: the head noun (last) kept, a word inserted
+    return fuzz.ratio(a, b) / 100
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_EN_FUNCTION = {"the", "a", "an", "of", "in", "on", "for", "to", "by", "and", "with", "was", "were", "is", "are", "will",
+                "be", "been", "grew", "rose", "fell", "increased", "decreased", "reached", "exceeding", "over", "this", "year",
+                "last", "more", "than", "about", "nearly", "further", "another", "up", "down", "cut", "reduced", "increase"}
+
+
+def _content_words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", name.lower()) if w not in _EN_FUNCTION}
+
+
+def _subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
 def pair_leftovers(metrics: list[Metric]) -> list[Metric]:
     """Pair the figures left alone (their units were rewritten, added or dropped) across the whole
-    report when they count the same thing: a close subject and the same unit (地区生产总值完成 in
-    a rewritten review paragraph). Metrics already paired are returned as they are."""
+    report when they count the same thing: agreeing keys and the same indicator name, said once on
+    each side (地区生产总值完成 in a rewritten review paragraph). Metrics already paired are
+    returned as they are."""
     removed = [m for m in metrics if m.change == Change.REMOVED]
     added = [m for m in metrics if m.change == Change.ADDED]
     if not removed or not added:
         return metrics
-    # A subject said more than once on one side (同比增长) cannot tell which figure is which.
-    once_removed = {s for s, n in Counter(m.subject for m in removed).items() if n == 1}
-    once_added = {s for s, n in Counter(m.subject for m in added).items() if n == 1}
+
+    def key(m: Metric) -> tuple:
+        f = m.figure
+        return indicator_name(f.name), f.measure, f.period, f.role == Role.FROM, scale_of(f.unit)[1]
+
+    # A name said more than once on one side (同比增长) cannot tell which figure is which.
+    once_removed = {k for k, n in Counter(map(key, removed)).items() if n == 1}
+    once_added = {k for k, n in Counter(map(key, added)).items() if n == 1}
     score = np.zeros((len(removed), len(added)))
     for r, a in enumerate(removed):
+        ka = key(a)
+        if ka not in once_removed:
+            continue
         for c, b in enumerate(added):
-            if a.subject in once_removed and b.subject in once_added and _base(a.unit) == _base(b.unit) \
-                    and min(len(a.subject), len(b.subject)) >= LEFTOVER_SUBJECT_CHARS:
-                score[r, c] = fuzz.ratio(a.subject, b.subject) / 100
+            kb = key(b)
+            if kb in once_added and ka[1:] == kb[1:] and keys_agree(a.figure, b.figure) \
+                    and min(len(ka[0]), len(kb[0])) >= LEFTOVER_SUBJECT_CHARS:
+                score[r, c] = name_similarity(ka[0], kb[0])
     rows, cols = linear_sum_assignment(score, maximize=True)
     joined = {(r, c) for r, c in zip(rows, cols) if score[r, c] >= LEFTOVER_MIN}
+    # Unambiguous only: a name matching another on the other side nearly as well is left alone.
+    joined = {(r, c) for r, c in joined if _clear_best(score[r], c) and _clear_best(score[:, c], r)}
     if not joined:
         return metrics
     used = {id(removed[r]) for r, _ in joined} | {id(added[c]) for _, c in joined}
@@ -90,12 +157,9 @@ def pair_leftovers(metrics: list[Metric]) -> list[Metric]:
     return out
 
 
-def _base(unit: str) -> str:
-    return unit[1:] if unit[:1] in _SCALE and len(unit) > 1 else unit
-
-
-def _scale(unit: str) -> float:
-    return _SCALE.get(unit[:1], 1.0) if len(unit) > 1 else 1.0
+def _clear_best(scores: np.ndarray, best: int) -> bool:
+    rest = np.delete(scores, best)
+    return not rest.size or rest.max() <= scores[best] - LEFTOVER_MARGIN
 
 
 def _index(index: int | None) -> int:
@@ -110,12 +174,16 @@ def _metric(old: tuple[int, Figure] | None, new: tuple[int, Figure] | None) -> M
     elif m.new is None:
         m.change = Change.REMOVED
     else:
-        if _base(m.old.unit) != _base(m.new.unit):
+        (old_scale, old_base), (new_scale, new_base) = scale_of(m.old.unit), scale_of(m.new.unit)
+        if old_base != new_base:
             m.flags.append("unit_differs")
         if m.old.value is not None and m.new.value is not None:
-            old_value = m.old.value * _scale(m.old.unit) / _scale(m.new.unit)  # in the new figure's unit
-            m.delta = round(m.new.value - old_value, 6)
-            m.ratio = round(m.delta / old_value, 6) if old_value else None
+            if m.in_points:  # rates: the difference in percentage points, no relative change
+                m.delta = round(m.new.value - m.old.value, 6)
+            else:
+                old_value = m.old.value * old_scale / new_scale  # in the new figure's unit
+                m.delta = round(m.new.value - old_value, 6)
+                m.ratio = round(m.delta / old_value, 6) if old_value else None
             m.change = Change.UP if m.delta > 0 else Change.DOWN if m.delta < 0 else Change.UNCHANGED
     if m.approx:
         m.flags.append("approx")

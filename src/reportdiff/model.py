@@ -85,6 +85,42 @@ class Change(Name):
     REMOVED = "removed"
 
 
+class Measure(Name):
+    """What a figure measures (figures of different measures never pair)."""
+
+    LEVEL = "level"
+    """An amount or count: 地区生产总值303亿元, 新增就业1100万人, 提高到450元."""
+    GROWTH = "growth"
+    """A rate of change: 同比增长7.5%, CPI上涨2.5%, 增速6.1%."""
+    INCREMENT = "increment"
+    """A change in absolute terms: 比上年增加40元, 再增加1.6万亿元, 下降0.3个百分点."""
+    SHARE = "share"
+    """A rate or share that is itself a level: 城镇化率60%, 覆盖率100%, 赤字率2.8%."""
+
+
+class Period(Name):
+    """What stretch of time a figure covers, read from its sentence and the part of the report."""
+
+    YEAR = "year"
+    """The year under review (the default)."""
+    MULTI_YEAR = "multi_year"
+    """A total or result over several years: 五年来, 过去五年, “十二五”时期, 累计五年."""
+    AVERAGE = "average"
+    """A yearly average over several years: 年均增长7.8%."""
+    PLAN = "plan"
+    """A target or task for the coming year: 今年主要预期目标, 2017年工作安排."""
+
+
+class Role(Name):
+    """A figure's place in a from-to phrase (从54万亿元增加到82.7万亿元)."""
+
+    NONE = ""
+    FROM = "from"
+    """The base: pairs only with another base."""
+    TO = "to"
+    """The value reached: a level like any other."""
+
+
 class RecycledKind(Name):
     VERBATIM = "verbatim"
     FIGURES_ONLY = "figures_swapped"
@@ -194,12 +230,27 @@ class Figure:
     high: float | None = None
     """Upper end of a range (3至5个), else None."""
     subject: str = ""
+    """What the figure counts, readable alone (城镇常住居民人均可支配收入, GDP growth), cut to a
+    readable length (分专题…学习)."""
+    name: str = ""
+    """The subject in full, as figures of the two years are matched by it."""
+    measure: Measure = Measure.LEVEL
+    period: Period = Period.YEAR
+    role: Role = Role.NONE
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def is_rate(self) -> bool:
+        """A percentage or a difference of percentages: changes of it are told in points."""
+        return self.unit in RATE_UNITS
 
     @property
     def approx(self) -> bool:
         return bool(self.qualifier) or self.high is not None
 
+
+RATE_UNITS = frozenset({"%", "％", "个百分点", "百分点", "percentage points"})
+"""Units of a rate: 2.5% -> 0.9% is told as -1.6 percentage points, never as -64%."""
 
 FiguresByUnit = dict[int, list[Figure]]
 """Outline unit index -> the unit's figures (offsets relative to the unit's text)."""
@@ -216,9 +267,9 @@ class Metric:
     new_index: int | None
     change: Change = Change.HIDDEN
     delta: float | None = None
-    """new - old, in the new figure's unit."""
+    """new - old, in the new figure's unit; for rates (`in_points`), in percentage points."""
     ratio: float | None = None
-    """Relative change, delta / old."""
+    """Relative change, delta / old; None for rates, whose change is told in points."""
     flags: list[str] = field(default_factory=list)
     """unit_differs (人 vs 人次), approx (a qualifier or range on either side)."""
     row: int = -1
@@ -234,6 +285,11 @@ class Metric:
     @property
     def subject(self) -> str:
         return self.figure.subject
+
+    @property
+    def in_points(self) -> bool:
+        """Both figures are rates: the change is the difference in percentage points."""
+        return self.old is not None and self.new is not None and self.old.is_rate and self.new.is_rate
 
     @property
     def unit(self) -> str:

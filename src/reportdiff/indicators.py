@@ -1,0 +1,350 @@
+"""What each figure measures: its subject (what it counts, readable alone), its measure (a level,
+a growth rate, an increment, a share), the period it covers (the year under review, several
+years, a yearly average, next year's plan) and its role in a from-to phrase. metrics.py pairs
+figures only when these agree, so a level never meets an increment, a five-year total never a
+one-year result, a base year's value never the value reached.
+
+Read from the figure's clause and sentence, and from where the unit stands: a section titled
+过去五年工作回顾 or a paragraph opening 五年来，… covers several years until another says
+otherwise; a section of 工作安排 or 预期目标 holds plans.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from .figures import find_figures
+from .model import Figure, FiguresByUnit, Measure, Outline, Period, Role, UnitKind
+from .worddiff import tokenize
+
+Words = Callable[[str], Iterable[str]]
+
+_CLAUSE_END = "，,。；;：:、！!？?\n（(）)|"
+_SENTENCE_END = "。；;！!？?\n"
+_LEAD_WORDS = ("其中", "全年", "共计", "累计", "先后", "全镇", "全区", "全县", "全市", "全省", "全国", "同时", "并且", "我们",
+               "我区", "我市", "我县", "我镇", "今年", "去年", "上年", "当年", "并", "共", "已", "还", "也", "和", "及", "与")
+_TRAIL_WORDS = ("要", "将", "提高到", "提升到", "增加到", "增长到", "下降到", "降低到", "上升到", "达到", "增至", "降至", "超过", "分别",
+                "累计", "共计", "先后", "约", "近", "达", "为", "到", "至", "共", "了", "是", "有", "从", "由")
+NOTE_CHARS = 40
+"""A bracketed note this long or shorter is skipped when looking for what a figure counts."""
+SUBJECT_MAX = 12
+"""Chinese subjects longer than this keep their head and tail (分专题…学习)."""
+EN_SUBJECT_WORDS = 6
+"""English subjects: at most this many words before the figure."""
+
+_GROWTH_VERB = re.compile(r"(?:增长|下降|提高|降低|上涨|上升|回落|增加|减少|下滑|扩大|缩小|攀升|回升|增|降|涨|减)了?$")
+_GROWTH_NOUN = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长)(?:为|是|达|达到)?$")
+_TO_WORD = re.compile(r"(?:提高|提升|增加|增长|下降|降低|上升|减少|扩大|缩小|达)?(?:到|至)$")
+_FROM_WORD = re.compile(r"(?:从|由)(?:人均|每人每年|每人|每年|年均)?$")
+_PROJECT_TOTAL = re.compile(r"总投资|计划总投资|总规模|total investment", re.I)
+_AVERAGE = re.compile(r"年均|年平均|平均每年|平均增长|average annual|annual average|a year on average", re.I)
+_GENERIC = re.compile(r"(?:按可比口径|按可比价格?计算|扣除价格因素)?(?:同比|比上年|较上年|比去年|比上年同期|年均)?"
+                      r"(?:增长|下降|提高|增加|减少|上涨|回落|下滑|增|降)?了?"
+                      r"|完成|实现|投资|投入|达到|其中|分别|总额|总量|规模|累计完成|共完成|新增|增速|增幅|涨幅|省级|市级|区级"
+                      r"|全镇村|全区|全市|人均")
+"""Subjects that say nothing alone: the figure's indicator is named earlier in the sentence."""
+_EN_STOP_TAIL = re.compile(r"\b(?:by|to|of|at|about|around|nearly|almost|over|more than|less than|under|some|roughly|was|were|is|are|"
+                           r"reached|totaled|totalled|stood at|hit|the|a|an|and|with|from|for|than|in|on)$", re.I)
+_EN_GROWTH = re.compile(r"\b(?:grew|grow|growth|rose|rise|risen|increased?|fell|fallen|dropped|declined?|decreased?|up|down|"
+                        r"expanded|contracted|cut|reduced)(?: by)?$", re.I)
+_EN_INCREMENT = re.compile(r"\b(?:an? )?(?:increase|rise|decrease|drop|reduction|cut)s? of$", re.I)
+
+# Where a unit stands: cues that set the period of what follows.
+_MULTI_HEAD = re.compile(r"过去五年|五年来|[二三四五六七八九十]年来|十[一二三四五]五”?(?:时期|期间)|past (?:five|\w+) years", re.I)
+_ONE_YEAR_HEAD = re.compile(r"(?:19|20)\d\d年(?!和)|过去一年|一年来|去年|last year|in (?:19|20)\d\d", re.I)
+_PLAN_HEAD = re.compile(r"工作(?:安排|打算|思路|任务|建议|部署)|总体部署|下步|打算|重点工作|主要任务|目标任务|预期目标|主要目标|"
+                        r"总体要求|政策取向|下一步|"
+                        r"展望|明年|今后|(?:19|20)\d\d年(?:的)?(?:政府)?工作|requirements|priorities|targets|tasks|plans? for|"
+                        r"work for (?:19|20)\d\d", re.I)
+_REVIEW_HEAD = re.compile(r"回顾|成绩|成效|总结|review|achievements", re.I)
+_MULTI_OPENING = re.compile(r"(?:过去|近|这)?[二三四五六七八九十]年(?:来|间|里|中|多来)|“?十[一二三四五]五”?(?:时期|期间)|"
+                            r"(?:over|in) the past (?:five|\w+) years", re.I)
+_ONE_YEAR_OPENING = re.compile(r"过去的?一年|一年来|去年|刚刚过去的|(?:19|20)\d\d年[，,]|last year|in (?:19|20)\d\d,", re.I)
+OPENING_CHARS = 24
+"""A paragraph's opening, where period cues count (各位代表，刚刚过去的2015年，…)."""
+_PLAN_OPENING = re.compile(r"(?:今年|明年|(?:19|20)\d\d年)(?:经济社会发展|发展)?的?主要预期目标|主要预期目标|"
+                           r"the (?:main |major )?(?:projected )?targets for", re.I)
+_MULTI_IN_SENTENCE = re.compile(r"[二三四五六七八九十\d]年(?:来|间|累计|共|中|多来)|五年|十[一二三四五]五”?(?:时期|期间)|"
+                                r"(?:past|over) (?:the )?(?:five|\w+) years|five-year", re.I)
+
+
+def figures_by_unit(outline: Outline, words: Words = tokenize) -> FiguresByUnit:
+    """Figures of every unit, offsets relative to the unit's text, each described."""
+    periods = unit_periods(outline)
+    out: FiguresByUnit = {}
+    for k, u in enumerate(outline.units):
+        figs = find_figures(u.text)
+        for f in figs:
+            describe(u.text, f, figs, words, periods[k])
+        if figs:
+            out[k] = figs
+    return out
+
+
+def unit_periods(outline: Outline) -> list[Period]:
+    """The period each unit speaks of, by the cues of level-1 headings (回顾 / 过去五年 / 工作安排)
+    and of paragraph openings (五年来，… / 去年，…), each holding until the next."""
+    out: list[Period] = []
+    section = current = Period.YEAR
+    for u in outline.units:
+        content = u.content
+        if u.kind == UnitKind.HEADING and u.level <= 1:
+            if _MULTI_HEAD.search(content) and not _ONE_YEAR_HEAD.search(content):
+                section = Period.MULTI_YEAR  # 过去五年工作回顾; “十三五”时期主要目标: five years either way
+            elif _PLAN_HEAD.search(content) and not _REVIEW_HEAD.search(content):
+                section = Period.PLAN
+            elif section != Period.PLAN or _REVIEW_HEAD.search(content) or _ONE_YEAR_HEAD.search(content):
+                section = Period.YEAR  # after the plan begins, sections of tasks stay plans
+            current = section
+        elif u.kind == UnitKind.CLOSING:
+            current = Period.YEAR
+        else:
+            opening = content[:OPENING_CHARS]
+            if _PLAN_OPENING.search(content[:2 * OPENING_CHARS]):
+                current = Period.PLAN
+            elif _MULTI_OPENING.search(opening):
+                current = Period.MULTI_YEAR
+            elif section != Period.PLAN and _ONE_YEAR_OPENING.search(opening):
+                current = Period.YEAR
+            elif u.kind == UnitKind.HEADING:
+                current = section
+        out.append(current)
+    return out
+
+
+def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period: Period = Period.YEAR) -> None:
+    """Fill in the figure's subject, measure, period and role, from its text and the unit's period."""
+    english = _is_english(fig)
+    start = _clause_start(text, fig.start)
+    before_figs = [f for f in figures if start <= f.start and f.end <= fig.start]
+    lead_from = before_figs[-1].end if before_figs else start
+    lead = _YEAR_PHRASE.sub("", text[lead_from:fig.start].strip())
+    fig.role = _role(text, fig, figures, lead, english)
+    fig.measure = _measure(fig, lead, english, text[fig.end:fig.end + 12])
+    _, listed = _listed(text, fig, figures)
+    if listed and listed[0] is not fig:
+        fig.measure = listed[0].measure  # 分别增长8%和9%: the verb before the list says it for all
+    sentence_start = _sentence_start(text, fig.start)
+    said_before = text[sentence_start:fig.start]
+    if _AVERAGE.search(text[start:fig.start]):
+        fig.period = Period.AVERAGE
+    elif _PROJECT_TOTAL.search(text[start:fig.start]):
+        fig.period = Period.MULTI_YEAR  # 总投资30亿元的项目: a project's size, over its whole life
+    elif fig.role == Role.TO and period != Period.PLAN:
+        fig.period = Period.YEAR  # 由2010年的162.4亿元增加到2015年的287.9亿元: the level reached now
+    elif period != Period.PLAN and _MULTI_IN_SENTENCE.search(said_before):
+        fig.period = Period.MULTI_YEAR
+    elif period == Period.MULTI_YEAR and _ONE_YEAR_OPENING.match(said_before.lstrip()):
+        fig.period = Period.YEAR  # 五年来，… 2015年城镇居民收入完成30788元: that year's figure
+    else:
+        fig.period = period
+    base = next((f for f in reversed(figures) if start <= f.start and f.end <= fig.start and f.role == Role.FROM), None)
+    if fig.role == Role.TO and base is not None:
+        fig.name = base.name  # what the base counted, the value reached counts
+    elif english:
+        fig.name = _english_subject(text, fig, figures)
+    else:
+        fig.name = _subject(text, fig, figures)
+        if _GENERIC.fullmatch(fig.name) or fig.name in _TRAIL_WORDS:
+            fig.name = _named_earlier(text, fig, figures, sentence_start) or fig.name
+    fig.subject = fig.name if english else _shorten(fig.name, words)
+
+
+def _is_english(fig: Figure) -> bool:
+    return bool(re.search(r"[A-Za-z]", fig.unit)) or bool(re.search(r"[A-Za-z]", fig.text))
+
+
+def _clause_start(text: str, at: int) -> int:
+    while at > 0 and text[at - 1] not in _CLAUSE_END:
+        at -= 1
+    if at > 0 and text[at - 1] in "）)":  # a note in brackets inside the clause: 广义货币M2（注：…）预期增长12%
+        opening = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+        if opening >= 0 and at - opening <= NOTE_CHARS:
+            return _clause_start(text, opening)
+    return at
+
+
+def _sentence_start(text: str, at: int) -> int:
+    while at > 0 and text[at - 1] not in _SENTENCE_END:
+        at -= 1
+    return at
+
+
+def _role(text: str, fig: Figure, figures: list[Figure], lead: str, english: bool) -> Role:
+    """从54万亿元增加到82.7万亿元: 54 is the base (from), 82.7 the value reached (to)."""
+    if english:
+        if re.search(r"\bfrom$", lead):
+            return Role.FROM
+        return Role.TO if re.search(r"\bto$", lead) else Role.NONE
+    if _FROM_WORD.search(lead):
+        return Role.FROM
+    if _TO_WORD.search(lead):
+        return Role.TO
+    return Role.NONE
+
+
+def _measure(fig: Figure, lead: str, english: bool, text_after: str = "") -> Measure:
+    rate = fig.is_rate
+    if fig.unit in ("个百分点", "百分点", "percentage points"):
+        return Measure.INCREMENT  # a change of a rate
+    if english:
+        lead = lead.rstrip()
+        if re.match(r" (?:increase|rise|decrease|drop|reduction|cut)\b", text_after) and not rate:
+            return Measure.INCREMENT  # an 800 billion yuan increase
+        if _EN_INCREMENT.search(lead) and not rate:
+            return Measure.INCREMENT
+        if _EN_GROWTH.search(lead) or re.search(r"\b(?:growth|increase|rise|decrease|drop) (?:rate )?of$", lead, re.I):
+            return Measure.GROWTH if rate else Measure.INCREMENT
+        return Measure.SHARE if rate else Measure.LEVEL
+    lead = re.sub(r"(?:约|近|超过|接近|将近|逾|不到|不足|分别|达|为|是)$", "", lead)
+    if fig.role == Role.TO or _TO_WORD.search(lead):
+        return Measure.SHARE if rate else Measure.LEVEL
+    if _GROWTH_VERB.search(lead):
+        return Measure.GROWTH if rate else Measure.INCREMENT
+    if rate and _GROWTH_NOUN.search(lead):
+        return Measure.GROWTH
+    return Measure.SHARE if rate else Measure.LEVEL
+
+
+def _subject(text: str, fig: Figure, figures: list[Figure]) -> str:
+    """What a figure counts: the clause before it (组织集体学习12次 -> 组织集体学习), or the words
+    after it when the clause opens with the figure (**件信访交办件全部办结 -> 信访交办件全部办结);
+    in a list with 分别, its own item (城镇和农村居民收入分别达到A和B: B is 农村居民收入)."""
+    listed = _listed_subject(text, fig, figures)
+    if listed:
+        return listed
+    start = _clause_start(text, fig.start)
+    before_figs = [f for f in figures if start <= f.start and f.end <= fig.start]
+    if before_figs and fig.start - before_figs[-1].end >= 2:  # 辖市**个基层组织达标创建率**% -> 基层组织达标创建率
+        start = before_figs[-1].end
+    before = _trim(text[start:fig.start])
+    end = fig.end
+    while end < len(text) and text[end] not in _CLAUSE_END:
+        end += 1
+    later = [f for f in figures if fig.end <= f.start < end]
+    after = _trim(text[fig.end:later[0].start if later else end])
+    if len(before) > 2 or (before and not after):
+        return before
+    # The clause opens with the figure, or nearly (辖市32个基层组织…): what follows names it.
+    return before + after
+
+
+def _listed(text: str, fig: Figure, figures: list[Figure]) -> tuple[list[str], list[Figure]]:
+    """(names, figures) of the 分别 list holding the figure (二氧化硫、氮氧化物排放要分别减少3%和5%),
+    or two empty lists when it is in none or names and figures do not count the same."""
+    sentence = _sentence_start(text, fig.start)
+    cue = text.rfind("分别", sentence, fig.start)
+    if cue < 0:
+        return [], []
+    end = fig.end
+    while end < len(text) and text[end] not in _SENTENCE_END:
+        end += 1
+    listed = [f for f in figures if cue < f.start < end]
+    names_from = cue
+    while names_from > sentence and text[names_from - 1] not in "，,。；;：:":
+        names_from -= 1  # a list's names run across 、
+    names = [x for x in (_trim(x) for x in re.split(r"[和与及、]", text[names_from:cue])) if x]
+    if fig not in listed or len(names) != len(listed) or len(names) < 2:
+        return [], []
+    return names, listed
+
+
+def _listed_subject(text: str, fig: Figure, figures: list[Figure]) -> str:
+    """The subject of a figure in a 分别 list, or "" when it is not in one."""
+    names, listed = _listed(text, fig, figures)
+    if not names:
+        return ""
+    k = listed.index(fig)
+    last = names[-1]
+    if k == len(names) - 1 or len(names[k]) >= len(last):
+        return names[k]
+    # 城镇和农村常住居民人均可支配收入: the last item carries the name all items share.
+    tail = "".join(list(tokenize(last))[1:])
+    return names[k] + tail
+
+
+def _named_earlier(text: str, fig: Figure, figures: list[Figure], sentence_start: int) -> str:
+    """For a generic subject (同比增长): the indicator named earlier in the sentence, with the
+    generic word (地区生产总值完成303亿元，同比增长7.5% -> 地区生产总值 增长)."""
+    verb = _GROWTH_VERB.search(fig.name)
+    generic = verb.group().rstrip("了") if verb else ""
+    earlier = [f for f in figures if sentence_start <= f.start and f.end <= fig.start and f.name
+               and not _GENERIC.fullmatch(f.name)]
+    if earlier:
+        head = re.sub(r"(?:完成|实现|达到|达|为|上升|提高|增长|下降|增加|减少)$", "", earlier[-1].name)
+    else:
+        head = _trim(text[sentence_start:_clause_start(text, fig.start)].split("，", maxsplit=1)[0].split(",", maxsplit=1)[0])
+    if not head:
+        return ""
+    return head if not generic or head.endswith(generic) else f"{head} {generic}"
+
+
+_NOTE = re.compile(r"[（(][^（()）]*[)）]")
+_YEAR_PHRASE = re.compile(r"(?<=[由从到至])?(?:去年|上年|今年|(?:19|20)\d\d年)(?:底|末)?的?$|"
+                          r"^(?:到|至|截至)?(?:去年|上年|今年|(?:19|20)\d\d年)(?:底|末)?[，,]?")
+"""A year in a subject (由2010年的, 到2015年底) dates the figure; it does not name the indicator."""
+
+
+def _trim(clause: str) -> str:
+    clause = _NOTE.sub("", clause).strip(" \u3000\t|")
+    changed = True
+    while changed and clause:
+        trimmed = _YEAR_PHRASE.sub("", clause)
+        changed = trimmed != clause and bool(trimmed)
+        clause = trimmed or clause
+        for w in _LEAD_WORDS:
+            if clause.startswith(w) and len(clause) > len(w):
+                clause, changed = clause[len(w):], True
+        for w in _TRAIL_WORDS:
+            if clause.endswith(w) and len(clause) > len(w):
+                clause, changed = clause[:-len(w)], True
+    return clause
+
+
+def _shorten(clause: str, words: Words) -> str:
+    """A long clause keeps its head (the verb, 分专题学习) and its tail (the object), in whole words."""
+    if len(clause) <= SUBJECT_MAX:
+        return clause
+    parts = list(words(clause))
+    head, tail = "", ""
+    for w in parts:
+        if len(head) + len(w) > SUBJECT_MAX // 2 and head:
+            break
+        head += w
+    for w in reversed(parts):
+        if len(tail) + len(w) > SUBJECT_MAX // 2 and tail:
+            break
+        tail = w + tail
+    if len(head) + len(tail) >= len(clause):
+        return clause
+    return head + "…" + tail
+
+
+def _english_subject(text: str, fig: Figure, figures: list[Figure]) -> str:
+    """The words before an English figure in its clause (GDP grew by 6.1 percent -> GDP grew), or
+    the noun phrase after it when the clause opens with it (2.15 trillion yuan of special local
+    government bonds -> special local government bonds)."""
+    start = fig.start
+    while start > 0 and (text[start - 1] not in ",;:.!?\n" or (start > 1 and text[start - 2].isdigit())):
+        start -= 1  # a comma or point between digits (360,000; 6.1) does not end the clause
+    before_figs = [f for f in figures if start <= f.start and f.end <= fig.start]
+    if before_figs:
+        start = before_figs[-1].end
+    tokens = _EN_WORD.findall(re.sub(r"\([^)]*\)", " ", text[start:fig.start]))
+    while tokens and _EN_STOP_TAIL.search(" ".join(tokens)):
+        tokens.pop()
+    while tokens and tokens[0].lower() in _EN_STOP_HEAD:
+        tokens.pop(0)
+    if len(tokens) >= 2:
+        return " ".join(tokens[-EN_SUBJECT_WORDS:])
+    after = _EN_WORD.findall(re.split(r"[,;:.!?()]", text[fig.end:fig.end + 120])[0])
+    if after and after[0].lower() in ("of", "in"):
+        after = after[1:]  # 2.15 trillion yuan of special bonds
+    stop = next((k for k, w in enumerate(after) if w.lower() in _EN_PHRASE_END), len(after))
+    return " ".join(tokens + after[:min(stop, EN_SUBJECT_WORDS)])
+
+
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_EN_STOP_HEAD = {"and", "with", "while", "the", "a", "an", "of", "in", "we", "our", "this", "last", "year", "which", "that"}
+_EN_PHRASE_END = {"were", "was", "are", "is", "have", "has", "had", "will", "would", "should", "to", "for", "from", "and",
+                  "by", "of", "in", "on", "at", "with", "that", "which", "over", "than"}
