@@ -103,8 +103,8 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if any(a <= num_start < b for a, b in dates) and not m.group("pct"):
             continue
-        if num_start > 0 and text[num_start - 1] in "第":
-            continue
+        if num_start > 0 and text[num_start - 1] in "第届":
+            continue  # 第3次, 十五届九次全会: ordinals, not counts
         if m.group("pct"):
             value = parse_chinese_number(m.group("pctnum"))
             if value is None:

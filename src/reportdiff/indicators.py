@@ -60,6 +60,8 @@ _REVIEW_HEAD = re.compile(r"回顾|成绩|成效|总结|review|achievements", re
 _MULTI_OPENING = re.compile(r"(?:过去|近|这)?[二三四五六七八九十]年(?:来|间|里|中|多来)|“?十[一二三四五]五”?(?:时期|期间)|"
                             r"(?:over|in) the past (?:five|\w+) years", re.I)
 _ONE_YEAR_OPENING = re.compile(r"过去的?一年|一年来|去年|刚刚过去的|(?:19|20)\d\d年[，,]|last year|in (?:19|20)\d\d,", re.I)
+_ONE_YEAR_SENTENCE = re.compile(r"过去的?一年|一年来|去年|全年|(?:19|20)\d\d年(?!以来|来|间|至|到|—|-|～)|last year|in (?:19|20)\d\d\b",
+                                re.I)
 OPENING_CHARS = 24
 """A paragraph's opening, where period cues count (各位代表，刚刚过去的2015年，…)."""
 _PLAN_OPENING = re.compile(r"(?:今年|明年|(?:19|20)\d\d年)(?:经济社会发展|发展)?的?主要预期目标|主要预期目标|"
@@ -134,7 +136,7 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
         fig.period = Period.YEAR  # 由2010年的162.4亿元增加到2015年的287.9亿元: the level reached now
     elif period != Period.PLAN and _MULTI_IN_SENTENCE.search(said_before):
         fig.period = Period.MULTI_YEAR
-    elif period == Period.MULTI_YEAR and _ONE_YEAR_OPENING.match(said_before.lstrip()):
+    elif period == Period.MULTI_YEAR and _ONE_YEAR_SENTENCE.match(text[_full_sentence_start(text, fig.start):].lstrip()):
         fig.period = Period.YEAR  # 五年来，… 2015年城镇居民收入完成30788元: that year's figure
     else:
         fig.period = period
@@ -145,9 +147,23 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
         fig.name = _english_subject(text, fig, figures)
     else:
         fig.name = _subject(text, fig, figures)
-        if _GENERIC.fullmatch(fig.name) or fig.name in _TRAIL_WORDS:
+        if _says_nothing(fig.name):
             fig.name = _named_earlier(text, fig, figures, sentence_start) or fig.name
-    fig.subject = fig.name if english else _shorten(fig.name, words)
+    fig.subject = fig.name if english else _shorten(_shown(fig.name, fig.measure), words)
+
+
+def _shown(name: str, measure: Measure) -> str:
+    """The name as a reader wants it: without the verbs of the sentence (完成, 达到), and without
+    增长 for a growth rate (the page tags it 增速)."""
+    tail = r"(?:完成|实现|达到|达|为)+$" if measure != Measure.GROWTH else \
+        r"(?:完成|实现|达到|达|为)+$|\s*(?:同比|比上年|较上年)?(?:增长|下降|上涨|增|降)了?$"
+    return re.sub(tail, "", name).strip() or name
+
+
+def _says_nothing(name: str) -> bool:
+    """A name that names no indicator (同比增长, 投资完成, 达)."""
+    core = re.sub(r"^(?:完成|实现|累计完成|共完成)|(?:完成|实现|达到|了)+$", "", name)
+    return bool(_GENERIC.fullmatch(core)) or name in _TRAIL_WORDS
 
 
 def _is_english(fig: Figure) -> bool:
@@ -161,6 +177,13 @@ def _clause_start(text: str, at: int) -> int:
         opening = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
         if opening >= 0 and at - opening <= NOTE_CHARS:
             return _clause_start(text, opening)
+    return at
+
+
+def _full_sentence_start(text: str, at: int) -> int:
+    """Start of the sentence to its full stop (；does not end it): where a year is named."""
+    while at > 0 and text[at - 1] not in "。！？!?\n":
+        at -= 1
     return at
 
 
@@ -236,17 +259,29 @@ def _listed(text: str, fig: Figure, figures: list[Figure]) -> tuple[list[str], l
     cue = text.rfind("分别", sentence, fig.start)
     if cue < 0:
         return [], []
-    end = fig.end
-    while end < len(text) and text[end] not in _SENTENCE_END:
-        end += 1
+    end = cue
+    while end < len(text) and text[end] not in "，,；;。！？!?\n":
+        end += 1  # the list runs to the clause's end: 、 and 和 join its figures
     listed = [f for f in figures if cue < f.start < end]
-    names_from = cue
-    while names_from > sentence and text[names_from - 1] not in "，,。；;：:":
-        names_from -= 1  # a list's names run across 、
-    names = [x for x in (_trim(x) for x in re.split(r"[和与及、]", text[names_from:cue])) if x]
+    names = _list_names(text, sentence, cue)
+    if len(names) == 1 and names[0].startswith("城乡") and len(listed) == 2:
+        names = ["城镇" + names[0][2:], "农村" + names[0][2:]]  # 城乡居民收入分别…: 城镇…, 农村…
     if fig not in listed or len(names) != len(listed) or len(names) < 2:
         return [], []
     return names, listed
+
+
+def _list_names(text: str, sentence: int, cue: int) -> list[str]:
+    """The names before a 分别: back to the clause start, split at 和/与/及/、. When they say
+    nothing (…，同比分别增长6.5%、7%), the names of an earlier list in the sentence."""
+    names_from = cue
+    while names_from > sentence and text[names_from - 1] not in "，,。；;：:":
+        names_from -= 1
+    names = [x for x in (_trim(x) for x in re.split(r"[和与及、]", text[names_from:cue])) if x]
+    if all(_GENERIC.fullmatch(x) or x in ("同比", "比上年", "较上年") for x in names):
+        earlier = text.rfind("分别", sentence, names_from)
+        return _list_names(text, sentence, earlier) if earlier >= 0 else []
+    return names
 
 
 def _listed_subject(text: str, fig: Figure, figures: list[Figure]) -> str:
@@ -264,19 +299,31 @@ def _listed_subject(text: str, fig: Figure, figures: list[Figure]) -> str:
 
 
 def _named_earlier(text: str, fig: Figure, figures: list[Figure], sentence_start: int) -> str:
-    """For a generic subject (同比增长): the indicator named earlier in the sentence, with the
-    generic word (地区生产总值完成303亿元，同比增长7.5% -> 地区生产总值 增长)."""
-    verb = _GROWTH_VERB.search(fig.name)
-    generic = verb.group().rstrip("了") if verb else ""
+    """For a generic subject (同比增长, 投资): the indicator named earlier in the sentence, or by
+    the sentence before (东山组团建设步伐加快。投资3.5亿元), with the generic word
+    (地区生产总值完成303亿元，同比增长7.5% -> 地区生产总值 增长)."""
+    generic = re.sub(r"^(?:按可比口径|按可比价格?计算|扣除价格因素|同比|比上年|较上年|比去年|比上年同期|完成|实现)+|"
+                     r"(?:完成|实现|达到|了)+$", "", fig.name)
+    if generic in _SAY_NOTHING:
+        generic = ""
     earlier = [f for f in figures if sentence_start <= f.start and f.end <= fig.start and f.name
-               and not _GENERIC.fullmatch(f.name)]
+               and not _says_nothing(f.name)]
     if earlier:
         head = re.sub(r"(?:完成|实现|达到|达|为|上升|提高|增长|下降|增加|减少)$", "", earlier[-1].name)
     else:
-        head = _trim(text[sentence_start:_clause_start(text, fig.start)].split("，", maxsplit=1)[0].split(",", maxsplit=1)[0])
+        head = _first_clause(text, sentence_start, _clause_start(text, fig.start))
+        if not head and sentence_start > 0:  # the sentence opens with it: the one before names it
+            head = _first_clause(text, _sentence_start(text, sentence_start - 1), sentence_start - 1)
     if not head:
         return ""
     return head if not generic or head.endswith(generic) else f"{head} {generic}"
+
+
+_SAY_NOTHING = {"", "完成", "实现", "达到", "达", "为", "其中", "分别", "共", "累计完成", "共完成", "总额", "总量", "规模"}
+
+
+def _first_clause(text: str, start: int, end: int) -> str:
+    return _trim(re.split(r"[，,；;：:]", text[start:end], maxsplit=1)[0])
 
 
 _NOTE = re.compile(r"[（(][^（()）]*[)）]")

@@ -26,6 +26,11 @@ LABELS = {
         "replaced": "{}处字节无法解码，以�显示",
         "key_del": "删去的字", "key_ins": "新加的字", "key_figure": "数字变化",
         "key_figure_new": "12次", "key_figure_mark": "10次→12次 ▲20%",
+        "points": "个百分点", "paired_figures": "两年可比的数字", "new_figures": "本年新出现的数字",
+        "dropped_figures": "上年有、本年未再提的数字",
+        "measure_growth": "增速", "measure_increment": "增量", "measure_share": "比率",
+        "period_multi_year": "多年", "period_average": "年均", "period_plan": "目标",
+        "metrics_note": "同一指标、同一口径才配对（总量不与增量比，一年不与五年比，基数不与结果比）；比率的变化以个百分点计。",
     },
     "en": {
         "same": "verbatim", "numbers_only": "figures only", "edited": "edited", "added": "new", "removed": "dropped",
@@ -55,6 +60,13 @@ LABELS = {
         "replaced": "{} bytes did not decode, shown as �",
         "key_del": "removed words", "key_ins": "added words", "key_figure": "changed figure",
         "key_figure_new": "12", "key_figure_mark": "10→12 ▲20%",
+        "points": " pp", "paired_figures": "Figures in both years", "new_figures": "Figures new this year",
+        "dropped_figures": "Figures given last year, not this year",
+        "measure_growth": "growth", "measure_increment": "change", "measure_share": "rate",
+        "period_multi_year": "multi-year", "period_average": "yearly average", "period_plan": "target",
+        "metrics_note": "Figures pair only when they measure the same thing the same way (a level never with a "
+                        "change, one year never with five, a base never with the result); rates change in "
+                        "percentage points (pp).",
     },
 }
 

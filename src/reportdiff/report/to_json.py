@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import STATUSES, Comparison, FiguresByUnit, Metric, Outline, ScanResult, Span
+from ..model import STATUSES, Comparison, Figure, FiguresByUnit, Metric, Outline, ScanResult, Span
 from ..outline import section_span
 from ..recycle import cut_by_unit
 
@@ -26,7 +26,8 @@ def outline_as_dict(outline: Outline) -> dict[str, Any]:
 def figures_as_list(outline: Outline, figures: FiguresByUnit) -> list[dict[str, Any]]:
     """One report's figures in text order, offsets in the file."""
     return [{"subject": f.subject, "text": f.text, "value": f.value, "high": f.high, "unit": f.unit,
-             "qualifier": f.qualifier, "masked": f.masked, "start": outline.units[k].start + f.start}
+             "qualifier": f.qualifier, "masked": f.masked, "start": outline.units[k].start + f.start,
+             **_key_dict(f)}
             for k, found in sorted(figures.items()) for f in found]
 
 
@@ -108,7 +109,13 @@ def _metric_dict(m: Metric) -> dict[str, Any]:
         "unit_index": m.row,
         "old_unit": m.old.unit if m.old else None,
         "flags": m.flags,
+        "points": m.in_points,
+        **_key_dict(m.figure),
     }
+
+
+def _key_dict(f: Figure) -> dict[str, Any]:
+    return {"name": f.name, "measure": f.measure, "period": f.period, "role": f.role}
 
 
 def scan_as_dict(result: ScanResult) -> dict[str, Any]:

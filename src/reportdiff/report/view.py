@@ -61,6 +61,8 @@ class MetricView:
     sort_change: float
     masked: bool
     flags: str
+    key: str = ""
+    """What kind of figure, when not a plain level of the year: 增速 · 目标."""
 
 
 @dataclass
@@ -131,6 +133,9 @@ class PageView:
     """Figures that changed, or whose value one year hid: the table a reviewer reads."""
     masked_both: list[MetricView]
     """Figures masked as ** in both years: nothing to compare, listed apart and folded."""
+    metric_groups: list[tuple[str, str, list[MetricView]]]
+    """(id, label, rows): figures in both years (key indicators and the largest moves first), then
+    those new this year, then those dropped; the page folds all but the first."""
     figure_counts: list[tuple[Change, str, int]]
     recycled: list[tuple[str, str, int]]
     """(kind, label, whole percent) for the recycled bar: verbatim, figures_swapped, formulae, new."""
@@ -151,7 +156,7 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     removed: list[ItemView] = []
     rows_with_anchor: list[tuple[Row, RowView]] = []
     recycled_marks = _recycled_by_unit(comparison)
-    segments = _row_segments(comparison, recycled_marks)
+    segments = _row_segments(comparison, recycled_marks, labels)
     section_of_row: dict[int, SectionView] = {}
     changed_rows = {m.row for m in comparison.metrics if m.change != Change.UNCHANGED}
     hidden = [_hidden_by(m) for m in comparison.metrics]
@@ -201,7 +206,7 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     metric_views = [
         MetricView(f"u{m.row}", section_of_row[m.row].title, order[section_of_row[m.row].anchor], m.subject,
                    m.old.text if m.old else "", m.new.text if m.new else "", m.change, change_label(m, labels),
-                   m.ratio if m.ratio is not None else (m.delta or 0), m.masked, " ".join(m.flags))
+                   _relative(m), m.masked, " ".join(m.flags), _key_label(m, labels))
         for m in comparison.metrics
     ]
     count_filters = {Status.ADDED: "new", Status.REMOVED: "dropped"}
@@ -219,10 +224,14 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     modes = [(m, labels[key]) for m, key in (("all", "all"), ("changes", "changes"), ("new", "only_new"),
                                             ("dropped", "only_dropped"), ("figures", "only_figures"),
                                             ("recycled", "only_recycled"))]
-    shown = [v for v, key in zip(metric_views, hidden) if key != "masked_both"]
+    shown = [(m, v) for m, v, key in zip(comparison.metrics, metric_views, hidden) if key != "masked_both"]
     both_masked = [v for v, key in zip(metric_views, hidden) if key == "masked_both"]
-    return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed, shown, both_masked,
-                    figure_counts, recycled, modes, len(comparison.rows) > BIG_PAGE_ROWS)
+    paired = sorted((x for x in shown if x[0].old is not None and x[0].new is not None), key=_importance)
+    groups = [("paired", labels["paired_figures"], [v for _, v in paired]),
+              ("new", labels["new_figures"], [v for m, v in shown if m.change == Change.ADDED]),
+              ("dropped", labels["dropped_figures"], [v for m, v in shown if m.change == Change.REMOVED])]
+    return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed, [v for _, v in shown],
+                    both_masked, groups, figure_counts, recycled, modes, len(comparison.rows) > BIG_PAGE_ROWS)
 
 
 def _percents(shares: dict[str, float]) -> dict[str, int]:
@@ -243,7 +252,37 @@ def _hidden_by(m: Metric) -> str:
     return "masked_new" if m.new.masked else "masked_old"
 
 
+KEY_INDICATORS = re.compile(
+    r"生产总值|GDP|gross domestic|财政|预算收入|预算支出|固定资产投资|社会消费品零售|可支配收入|居民收入|就业|失业|居民消费价格|CPI|"
+    r"进出口|外贸|粮食|贫困|脱贫|赤字|减税|专项债|income|jobs|employment|consumer prices|grain|deficit|bonds|poverty|tax",
+    re.I)
+"""Indicators a reviewer reads first: their changes lead the figure table."""
+
+
+def _relative(m: Metric) -> float:
+    """The change as a share of last year's value (rates too: 2.5% -> 0.9% is -0.64), for sorting."""
+    if m.ratio is not None:
+        return m.ratio
+    if m.in_points and m.old is not None and m.old.value:
+        return (m.delta or 0) / m.old.value
+    return m.delta or 0
+
+
+def _importance(pair: tuple[Metric, MetricView]) -> tuple[bool, bool, float]:
+    m = pair[0]
+    return m.change == Change.UNCHANGED, not KEY_INDICATORS.search(m.figure.name), -abs(_relative(m))
+
+
+def _key_label(m: Metric, labels: dict[str, str]) -> str:
+    f = m.figure
+    parts = [labels.get(f"measure_{f.measure}", ""), labels.get(f"period_{f.period}", "")]
+    return " · ".join(p for p in parts if p)
+
+
 def change_label(m: Metric, labels: dict[str, str]) -> str:
+    if m.in_points and m.delta is not None and m.change in (Change.UP, Change.DOWN):
+        arrow = "▲" if m.change == Change.UP else "▼"  # rates: the difference in percentage points
+        return f"{arrow}{abs(m.delta):g}{labels['points']}"
     if m.change == Change.UP:
         return f"▲{m.ratio:.0%}" if m.ratio is not None else f"▲{m.delta:g}"
     if m.change == Change.DOWN:
@@ -266,7 +305,8 @@ def _report(outline: Outline) -> ReportView:
                       invisible, outline.source.count("\ufffd"))
 
 
-def _row_segments(comparison: Comparison, recycled_marks: dict[int, list]) -> list[tuple[list[Segment], list[Segment]]]:
+def _row_segments(comparison: Comparison, recycled_marks: dict[int, list],
+                  labels: dict[str, str]) -> list[tuple[list[Segment], list[Segment]]]:
     """(old, new) segments of every row: the inline diff, cut per unit for a split/merge, with the
     figures of the row's metrics marked."""
     old, new, rows = comparison.old, comparison.new, comparison.rows
@@ -278,7 +318,8 @@ def _row_segments(comparison: Comparison, recycled_marks: dict[int, list]) -> li
         if m.old is not None and m.old_index is not None:
             marks_old.setdefault(m.old_index, []).append((m.old.start, m.old.end, "figure", m.change, ""))
         if m.new is not None and m.new_index is not None:
-            badge = f"{m.old.text}→{m.new.text} {change_label(m, {})}" if m.old is not None and m.change in (Change.UP, Change.DOWN) else ""
+            moved = m.old is not None and m.change in (Change.UP, Change.DOWN)
+            badge = f"{m.old.text}→{m.new.text} {change_label(m, labels)}" if m.old is not None and moved else ""
             marks_new.setdefault(m.new_index, []).append((m.new.start, m.new.end, "figure", m.change, badge))
     same_units = {r.new for r in rows if r.status == Status.VERBATIM}
     for k, spans in recycled_marks.items():
