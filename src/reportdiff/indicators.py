@@ -145,6 +145,10 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
         fig.name = base.name  # what the base counted, the value reached counts
     elif english:
         fig.name = _english_subject(text, fig, figures)
+        if not _content(fig.name):  # GDP reached 99.1 trillion yuan, representing a 6.1 percent increase
+            opens = max([sentence_start, *(m.end() for m in re.finditer(r"[.;!?]\s", text[:fig.start]))])
+            earlier = [f for f in figures if opens <= f.start and f.end <= fig.start and _content(f.name)]
+            fig.name = " ".join(_content(earlier[-1].name)) if earlier else fig.name
     else:
         fig.name = _subject(text, fig, figures)
         if _says_nothing(fig.name):
@@ -156,7 +160,7 @@ def _shown(name: str, measure: Measure) -> str:
     """The name as a reader wants it: without the verbs of the sentence (完成, 达到), and without
     增长 for a growth rate (the page tags it 增速)."""
     tail = r"(?:完成|实现|达到|达|为)+$" if measure != Measure.GROWTH else \
-        r"(?:完成|实现|达到|达|为)+$|\s*(?:同比|比上年|较上年)?(?:增长|下降|上涨|增|降)了?$"
+        r"(?:完成|实现|达到|达|为)+$|\s*(?:预期|同比|比上年|较上年)?(?:增长|下降|上涨|增|降)了?$"
     return re.sub(tail, "", name).strip() or name
 
 
@@ -212,8 +216,8 @@ def _measure(fig: Figure, lead: str, english: bool, text_after: str = "") -> Mea
         return Measure.INCREMENT  # a change of a rate
     if english:
         lead = lead.rstrip()
-        if re.match(r" (?:increase|rise|decrease|drop|reduction|cut)\b", text_after) and not rate:
-            return Measure.INCREMENT  # an 800 billion yuan increase
+        if re.match(r" (?:increase|rise|decrease|drop|reduction|cut|growth)\b", text_after):
+            return Measure.GROWTH if rate else Measure.INCREMENT  # a 6.1 percent increase; an 800 billion yuan increase
         if _EN_INCREMENT.search(lead) and not rate:
             return Measure.INCREMENT
         if _EN_GROWTH.search(lead) or re.search(r"\b(?:growth|increase|rise|decrease|drop) (?:rate )?of$", lead, re.I):
@@ -392,6 +396,14 @@ def _english_subject(text: str, fig: Figure, figures: list[Figure]) -> str:
 
 
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_EN_EMPTY = {"representing", "exceeding", "reaching", "reached", "increase", "increased", "growth", "grew", "rose", "up",
+             "down", "an", "a", "by", "of", "which", "was", "is", "cut", "reduced", "fell", "stood", "at", "totaled", "hit",
+             "the", "and", "or", "to", "with", "over", "more", "than", "nearly", "about", "around", "some", "almost"}
+
+
+def _content(name: str) -> list[str]:
+    """The words of an English name that name something (not reached, representing, an, by)."""
+    return [w for w in _EN_WORD.findall(name) if w.lower() not in _EN_EMPTY]
 _EN_STOP_HEAD = {"and", "with", "while", "the", "a", "an", "of", "in", "we", "our", "this", "last", "year", "which", "that"}
 _EN_PHRASE_END = {"were", "was", "are", "is", "have", "has", "had", "will", "would", "should", "to", "for", "from", "and",
                   "by", "of", "in", "on", "at", "with", "that", "which", "over", "than"}

@@ -1,0 +1,143 @@
+"""What a figure measures, on sentences taken from real reports (State Council 政府工作报告, 海拉尔区
+政府工作报告, the official English translation): one test per fault class a reviewer met."""
+from __future__ import annotations
+
+import pytest
+
+from reportdiff import outline_text
+from reportdiff.compare import compare
+from reportdiff.figures import find_figures
+from reportdiff.indicators import describe
+from reportdiff.model import Measure, Period, Role
+from reportdiff.report.labels import LABELS
+from reportdiff.report.view import change_label
+from reportdiff.worddiff import tokenize
+
+
+def described(text: str):
+    figures = find_figures(text)
+    for f in figures:
+        describe(text, f, figures, tokenize)
+    return {f.text: f for f in figures}
+
+
+def paired(old: str, new: str) -> dict[tuple[str, str], object]:
+    comparison = compare(outline_text("报告\n一、工作回顾\n" + old + "\n"), outline_text("报告\n一、工作回顾\n" + new + "\n"))
+    return {(m.old.text, m.new.text): m for m in comparison.metrics if m.old is not None and m.new is not None}
+
+
+# 1. The wrong indicator inside a unit.
+
+def test_from_base_never_pairs_with_a_level():
+    """2017: 国内生产总值达到74.4万亿元; 2018 (five-year review): 从54万亿元增加到82.7万亿元."""
+    figs = described("国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%")
+    assert (figs["54万亿元"].role, figs["82.7万亿元"].role) == (Role.FROM, Role.TO)
+    assert figs["82.7万亿元"].name == "国内生产总值" and figs["年均增长7.1%".removeprefix("年均增长")].period == Period.AVERAGE
+    pairs = paired("国内生产总值达到74.4万亿元，增长6.7%。", "国内生产总值从54万亿元增加到82.7万亿元，年均增长7.1%。")
+    assert ("74.4万亿元", "82.7万亿元") in pairs and not any(old == "74.4万亿元" and new == "54万亿元" for old, new in pairs)
+    assert ("6.7%", "7.1%") not in pairs  # a one-year growth rate is not a five-year average
+
+
+def test_level_never_pairs_with_an_increment():
+    """2018: 由每人每年420元提高到450元 (a level reached); 2019: 再增加40元 (an increment)."""
+    assert described("居民基本医保人均财政补助标准再增加40元")["40元"].measure == Measure.INCREMENT
+    level = described("城乡居民医保财政补助由每人每年420元提高到450元")
+    assert (level["420元"].role, level["450元"].role, level["450元"].measure) == (Role.FROM, Role.TO, Measure.LEVEL)
+    pairs = paired("城乡居民医保财政补助由每人每年420元提高到450元，同步提高个人缴费标准。",
+                   "居民基本医保人均财政补助标准再增加40元，一半用于大病保险。")
+    assert pairs == {}
+
+
+def test_five_year_review_figures_are_not_this_years():
+    """海拉尔 2016 reviews five years: 五年来… figures are multi-year, but a sentence that names
+    2015 inside it gives that year's value."""
+    outline = outline_text("报告\n一、“十二五”时期工作回顾\n五年来，累计完成全社会固定资产投资615亿元。"
+                           "2015年城镇常住居民人均可支配收入完成30788元，比2010年增加13480元，年均递增12.2%。\n")
+    from reportdiff.indicators import figures_by_unit
+    figs = {f.text: f for found in figures_by_unit(outline).values() for f in found}
+    assert figs["615亿元"].period == Period.MULTI_YEAR
+    assert figs["30788元"].period == Period.YEAR and figs["30788元"].measure == Measure.LEVEL
+    assert figs["13480元"].measure == Measure.INCREMENT
+    assert figs["12.2%"].period == Period.AVERAGE
+
+
+# 2. Pairs missed across rewritten text.
+
+def test_listed_values_keep_their_own_subjects():
+    """海拉尔 2018 -> 2019, the issue's example: 35512 -> 37820元 and 25689 -> 28104元."""
+    pairs = paired("城镇和农村居民人均可支配收入分别达35512元、25689元，分别同比增长7.8%。",
+                   "城乡常住居民人均可支配收入分别完成37820元、28104元，同比分别增长6.5%、9.4%。")
+    assert ("35512元", "37820元") in pairs and ("25689元", "28104元") in pairs
+    assert pairs[("25689元", "28104元")].new.name.startswith("农村")
+
+
+def test_rewritten_paragraphs_pair_by_indicator_name():
+    """新增就业 / 城镇新增就业 in paragraphs rewritten beyond pairing: one name on each side."""
+    comparison = compare(outline_text("报告\n一、回顾\n就业稳，城镇新增就业1322万人，高于上年。\n二、其他\n深化改革开放。\n"),
+                         outline_text("报告\n一、回顾\n特别是就业形势总体稳定，新增就业1312万人，超过全年预期目标。\n二、其他\n扩大对外开放。\n"))
+    assert any(m.old and m.new and (m.old.text, m.new.text) == ("1322万人", "1312万人") for m in comparison.metrics)
+
+
+# 3. Rates change in percentage points.
+
+def test_rates_change_in_points():
+    pairs = paired("居民消费价格上涨2.5%。", "居民消费价格上涨0.9%。")
+    m = pairs[("2.5%", "0.9%")]
+    assert m.in_points and m.delta == pytest.approx(-1.6) and m.ratio is None
+    assert change_label(m, LABELS["zh"]) == "▼1.6个百分点"
+    assert change_label(m, LABELS["en"]) == "▼1.6 pp"
+
+
+# 4. Subjects a person can read.
+
+@pytest.mark.parametrize("text,figure,subject", [
+    ("地区生产总值达到 287.9亿元,同比增长8.9%（按可比价计算）", "8.9%", "地区生产总值"),  # 海拉尔 2016
+    ("东山组团建设步伐加快。投资3.5亿元,实施了次干道路", "3.5亿元", "东山组团建设…加快 投资"),  # 海拉尔 2017
+    ("广义货币M2（注：M2为M右下角加2）预期增长12%左右", "12%左右", "广义货币M2"),  # State Council 2015
+    ("我们确实通过改革开放，新增就业1000万人以上", "1000万人以上", "新增就业"),
+    ("| 地区生产总值 | 303.6亿元 |", "303.6亿元", "地区生产总值"),
+])
+def test_subjects_are_readable(text, figure, subject):
+    assert described(text)[figure].subject == subject
+
+
+# 5. False figures.
+
+@pytest.mark.parametrize("text", [
+    "增加先进技术、设备和关键零部件进口",  # State Council
+    "企业零成本开办",
+    "报告分为三部分",
+    "启动消除城区重点易涝区段三年行动",
+    "出台促进中部地区崛起新十年规划",
+    "打好实现建军一百年奋斗目标攻坚战",
+    "更好地利用国内国际两个市场、两种资源",
+    "按照区委十五届九次全会部署",  # 海拉尔
+])
+def test_set_phrases_and_ordinals_are_not_figures(text):
+    assert find_figures(text) == []
+
+
+# 6. Missing figures.
+
+@pytest.mark.parametrize("text,written,value,unit", [
+    ("实际使用外资1363 亿美元", "1363 亿美元", 1363, "亿美元"),
+    ("Foreign direct investment reached $102.9 billion", "$102.9 billion", 102.9, "billion US$"),
+    ("GDP grew by 6.6 percent", "6.6 percent", 6.6, "%"),
+    ("unemployment was 5 per cent", "5 per cent", 5, "%"),
+    ("13.61 million new urban jobs", "13.61 million", 13.61, "million"),
+    ("2.36 trillion yuan in tax cuts", "2.36 trillion yuan", 2.36, "trillion yuan"),
+    ("some 360,000 people", "some 360,000 people", 360000, "people"),
+])
+def test_figures_written_otherwise_are_found(text, written, value, unit):
+    (f,) = find_figures(text)
+    assert (f.text, f.value, f.unit) == (written, value, unit)
+
+
+def test_english_subjects_name_the_indicator():
+    figs = described("Gross domestic product (GDP) reached 99.1 trillion yuan, representing a 6.1 percent increase over the previous year.")
+    assert figs["6.1 percent"].measure == Measure.GROWTH
+    assert figs["6.1 percent"].name == "Gross domestic product"
+    figs = described("This year, 3.75 trillion yuan of special local government bonds will be issued, a 1.6 trillion yuan increase.")
+    assert figs["3.75 trillion yuan"].name == "special local government bonds"
+    assert figs["1.6 trillion yuan"].measure == Measure.INCREMENT
+    assert find_figures("In 2019, Article 5 of the G20 statement") == []
