@@ -135,11 +135,18 @@ def find_figures(text: str) -> list[Figure]:
                 continue
             value, unit = value * 10, "%"
         out.append(Figure(m.group(), start, end, value, unit, _qualifier(m), masked, high))
-    if re.search(r"[0-9]", text):
+    if _ENGLISH_NUMBER.search(text):
         taken = [(f.start, f.end) for f in out]
         out += [f for f in _english_figures(text) if not any(a < f.end and f.start < b for a, b in taken)]
         out.sort(key=lambda f: f.start)
     return out
+
+
+_ENGLISH_NUMBER = re.compile(r"[0-9][ -]?(?:thousand|million|billion|trillion|percent|per cent|percentage|yuan|dollars|"
+                             r"mu|hectares|tons|tonnes|kilomet|km|people|persons|households)|[$¥][0-9]|RMB ?[0-9]|"
+                             r"[0-9],[0-9]{3}")
+"""Whether a text may hold an English figure at all: Chinese text, with digits in every other
+paragraph, skips the English pass."""
 
 
 def _english_figures(text: str) -> list[Figure]:

@@ -11,7 +11,9 @@ otherwise; a section of 工作安排 or 预期目标 holds plans.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from .figures import find_figures
 from .model import Figure, FiguresByUnit, Measure, Outline, Period, Role, UnitKind
@@ -171,12 +173,24 @@ def _says_nothing(name: str) -> bool:
 
 
 def _is_english(fig: Figure) -> bool:
-    return bool(re.search(r"[A-Za-z]", fig.unit)) or bool(re.search(r"[A-Za-z]", fig.text))
+    return bool(_LATIN.search(fig.unit) or _LATIN.search(fig.text))
+
+
+def _after_last(text: str, marks: str, at: int) -> int:
+    """The offset after the last of `marks` before `at`, or 0."""
+    ends = _mark_offsets(text, marks)
+    k = bisect_left(ends, at)
+    return ends[k - 1] + 1 if k else 0
+
+
+@lru_cache(maxsize=16)
+def _mark_offsets(text: str, marks: str) -> list[int]:
+    """Offsets of `marks` in a unit's text, found once for all its figures."""
+    return [m.start() for m in re.finditer(f"[{re.escape(marks)}]", text)]
 
 
 def _clause_start(text: str, at: int) -> int:
-    while at > 0 and text[at - 1] not in _CLAUSE_END:
-        at -= 1
+    at = _after_last(text, _CLAUSE_END, at)
     if at > 0 and text[at - 1] in "）)":  # a note in brackets inside the clause: 广义货币M2（注：…）预期增长12%
         opening = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
         if opening >= 0 and at - opening <= NOTE_CHARS:
@@ -186,15 +200,11 @@ def _clause_start(text: str, at: int) -> int:
 
 def _full_sentence_start(text: str, at: int) -> int:
     """Start of the sentence to its full stop (；does not end it): where a year is named."""
-    while at > 0 and text[at - 1] not in "。！？!?\n":
-        at -= 1
-    return at
+    return _after_last(text, "。！？!?\n", at)
 
 
 def _sentence_start(text: str, at: int) -> int:
-    while at > 0 and text[at - 1] not in _SENTENCE_END:
-        at -= 1
-    return at
+    return _after_last(text, _SENTENCE_END, at)
 
 
 def _role(text: str, fig: Figure, figures: list[Figure], lead: str, english: bool) -> Role:
@@ -336,20 +346,19 @@ _YEAR_PHRASE = re.compile(r"(?<=[由从到至])?(?:去年|上年|今年|(?:19|20
 """A year in a subject (由2010年的, 到2015年底) dates the figure; it does not name the indicator."""
 
 
+_LEAD_RE = re.compile("^(?:" + "|".join(sorted(_LEAD_WORDS, key=len, reverse=True)) + ")(?=.)")
+_TRAIL_RE = re.compile("(?<=.)(?:" + "|".join(sorted(_TRAIL_WORDS, key=len, reverse=True)) + ")$")
+
+
 def _trim(clause: str) -> str:
+    """A clause without the words around a name (全区…, …达到, 由2010年的)."""
     clause = _NOTE.sub("", clause).strip(" \u3000\t|")
-    changed = True
-    while changed and clause:
-        trimmed = _YEAR_PHRASE.sub("", clause)
-        changed = trimmed != clause and bool(trimmed)
-        clause = trimmed or clause
-        for w in _LEAD_WORDS:
-            if clause.startswith(w) and len(clause) > len(w):
-                clause, changed = clause[len(w):], True
-        for w in _TRAIL_WORDS:
-            if clause.endswith(w) and len(clause) > len(w):
-                clause, changed = clause[:-len(w)], True
-    return clause
+    while True:
+        trimmed = _YEAR_PHRASE.sub("", clause) or clause
+        trimmed = _TRAIL_RE.sub("", _LEAD_RE.sub("", trimmed))
+        if trimmed == clause:
+            return clause
+        clause = trimmed
 
 
 def _shorten(clause: str, words: Words) -> str:
@@ -396,6 +405,7 @@ def _english_subject(text: str, fig: Figure, figures: list[Figure]) -> str:
 
 
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_LATIN = re.compile(r"[A-Za-z]")
 _EN_EMPTY = {"representing", "exceeding", "reaching", "reached", "increase", "increased", "growth", "grew", "rose", "up",
              "down", "an", "a", "by", "of", "which", "was", "is", "cut", "reduced", "fell", "stood", "at", "totaled", "hit",
              "the", "and", "or", "to", "with", "over", "more", "than", "nearly", "about", "around", "some", "almost"}
