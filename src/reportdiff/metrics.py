@@ -94,6 +94,8 @@ def name_similarity(a: str, b: str) -> float:
             return 0.0
         return len(words_a & words_b) / min(len(words_a), len(words_b)) if min(len(words_a), len(words_b)) >= 2 \
             else 2 * len(words_a & words_b) / (len(words_a) + len(words_b))
+    if bool(_FLOW.search(a)) != bool(_FLOW.search(b)) and not _BUILT.search(a if _FLOW.search(b) else b):
+        return 0.0  # 新建铁路投产里程 (built this year) is not 铁路营业里程 (all there is)
     if a.endswith(b) or b.endswith(a):
         return 1.0  # 城镇新增就业 / 新增就业: the same indicator, more or less qualified
     short, long = sorted((a, b), key=len)
@@ -103,6 +105,10 @@ def name_similarity(a: str, b: str) -> float:
 
 
 _LATIN = re.compile(r"[A-Za-z]")
+_FLOW = re.compile(r"新增|新建|新开工|新改建|新投产|新登记|新设")
+"""A name that counts what was added in the year, as against the stock of the same thing..."""
+_BUILT = re.compile(r"建成|建设|改造|开工|完成|实施|投产|增加|增长")
+"""...unless the other name says so in its own words (建成蔬菜大棚 / 新建成蔬菜大棚)."""
 _EN_FUNCTION = {"the", "a", "an", "of", "in", "on", "for", "to", "by", "and", "with", "was", "were", "is", "are", "will",
                 "be", "been", "grew", "rose", "fell", "increased", "decreased", "reached", "exceeding", "over", "this", "year",
                 "last", "more", "than", "about", "nearly", "further", "another", "up", "down", "cut", "reduced", "increase"}
