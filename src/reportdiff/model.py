@@ -137,6 +137,8 @@ class Document:
     encoding: str
     heading_hints: dict[int, int] = field(default_factory=dict)
     """Start offset of a paragraph -> heading level, from Word heading styles."""
+    page_starts: list[int] = field(default_factory=list)
+    """Offsets in `text` where each page of a PDF begins (empty for text and Word): for citing."""
 
 
 @dataclass
@@ -179,6 +181,8 @@ class Outline:
     path: str
     source: str
     units: list[Unit]
+    page_starts: list[int] = field(default_factory=list)
+    """Offsets in `source` where each page begins, when the report came from a PDF."""
 
     @property
     def title(self) -> str:

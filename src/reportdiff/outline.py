@@ -118,7 +118,9 @@ def _continued(piece: _Piece, start: int, end: int) -> _Piece:
 def outline_document(doc: Document) -> Outline:
     """The outline of a document read from disk; its path in printable form (escapes for bytes
     that are not UTF-8 and for control characters), as pages and JSON show it."""
-    return outline_text(doc.text, printable(doc.path), doc.heading_hints)
+    outline = outline_text(doc.text, printable(doc.path), doc.heading_hints)
+    outline.page_starts = doc.page_starts
+    return outline
 
 
 def _paragraphs(text: str, hints: dict[int, int]) -> list[_Para]:

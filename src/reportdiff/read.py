@@ -1,5 +1,5 @@
-"""Read a report file (.txt, .md, .docx): refuse what is not a regular file of a sensible size,
-then decode text (decode.py) or unpack Word (docx.py).
+"""Read a report file (.txt, .md, .docx, .pdf): refuse what is not a regular file of a sensible
+size, then decode text (decode.py), unpack Word (docx.py) or read a PDF's text layer (pdf.py).
 
 Every refusal is an InputError whose one-line message starts with the file's name and says what
 to do; nothing here prints, exits or shows Python's own errno or codec wording.
@@ -15,12 +15,12 @@ from .decode import Errors, decode_text
 from .docx import read_docx
 from .errors import InputError, printable, sizes_in_words
 from .model import Document
+from .pdf import read_pdf
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 NOT_YET = {
     ".doc": "Word 97-2003 .doc files are not supported yet; save it as .docx or .txt",
     ".wps": "WPS .wps files are not supported yet; save it as .docx or .txt",
-    ".pdf": "PDF files are not supported yet; export the text to .txt",
     ".rtf": "RTF files are not supported yet; save it as .docx or .txt",
 }
 
@@ -55,8 +55,8 @@ def read_document(path: str | Path, *, encoding: str | None = None, errors: Erro
     size = _regular_file_size(p, shown)
     if suffix in NOT_YET:
         raise InputError(f"{shown}: {NOT_YET[suffix]}")
-    if suffix != ".docx" and suffix not in TEXT_SUFFIXES:
-        raise InputError(f"{shown}: unsupported format {printable(suffix)!r}; use .txt, .md or .docx")
+    if suffix not in (".docx", ".pdf") and suffix not in TEXT_SUFFIXES:
+        raise InputError(f"{shown}: unsupported format {printable(suffix)!r}; use .txt, .md, .docx or .pdf")
     if max_bytes is not None and size > max_bytes:
         actual, limit = sizes_in_words(size, max_bytes)
         raise InputError(f"{shown}: is {actual}, over the {limit} limit for a report file; "
@@ -68,6 +68,8 @@ def read_document(path: str | Path, *, encoding: str | None = None, errors: Erro
         if max_expanded_bytes is None and max_bytes is not None:
             max_expanded_bytes = DOCX_EXPANSION * max_bytes
         doc = read_docx(p, shown, data, max_expanded_bytes)
+    elif suffix == ".pdf":
+        doc = read_pdf(p, shown, data)
     else:
         text, used = decode_text(data, p, encoding=encoding, errors=errors)
         doc = Document(str(path), text, used)
