@@ -383,7 +383,7 @@ CASES = [
     Case("input-stray-ff-encoding-latin1", compare("stray.txt", "--encoding", "latin-1"), 2, "not text",
          setup=(put("stray.txt", STRAY_FF),)),
     Case("input-zip-named-docx", compare("report.docx"), 2, "not a Word document", (put("report.docx", zip_named_docx),)),
-    Case("input-doc", compare("report.doc"), 2, ".doc files are not supported", (put("report.doc", NEW_BYTES),)),
+    Case("input-doc-that-is-text", compare("report.doc"), 2, "not a Word 97-2003 or WPS file", (put("report.doc", NEW_BYTES),)),
     Case("input-pdf-truncated", compare("report.pdf"), 2, "not a readable PDF", (put("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),)),
     Case("input-directory", compare("reports"), 2, "is a directory", (copy_reports("reports"),)),
     Case("input-fifo", compare("pipe.txt"), 2, "named pipe", (fifo("pipe.txt"),), seconds=QUICK),

@@ -77,7 +77,7 @@ def test_docx_paragraphs_tables_and_heading_styles(tmp_path):
     ("bad.txt", b"\xff\xfe\xfd\x80\x81" * 3 + b"\x00\x01\x02" + b"\x90" * 20, "binary"),
     ("undecodable.txt", b"\x81\x30\xff\x80\xfe\xff\xfe\x80" * 30, "cannot decode"),
     ("report.pdf", b"%PDF-1.4", "not a readable PDF"),
-    ("report.doc", b"\xd0\xcf\x11\xe0", ".doc files are not supported yet"),
+    ("report.doc", b"\xd0\xcf\x11\xe0", "not a Word 97-2003 or WPS file"),
     ("report.xlsx", b"PK\x03\x04", "unsupported format"),
     ("broken.docx", b"not a zip", "not a valid .docx"),
 ])

@@ -1,5 +1,6 @@
-"""Read a report file (.txt, .md, .docx, .pdf): refuse what is not a regular file of a sensible
-size, then decode text (decode.py), unpack Word (docx.py) or read a PDF's text layer (pdf.py).
+"""Read a report file (.txt, .md, .docx, .doc, .wps, .pdf): refuse what is not a regular file of a
+sensible size, then decode text (decode.py), unpack Word (docx.py), convert Word 97-2003 and WPS
+(worddoc.py) or read a PDF's text layer (pdf.py).
 
 Every refusal is an InputError whose one-line message starts with the file's name and says what
 to do; nothing here prints, exits or shows Python's own errno or codec wording.
@@ -16,11 +17,10 @@ from .docx import read_docx
 from .errors import InputError, printable, sizes_in_words
 from .model import Document
 from .pdf import read_pdf
+from .worddoc import read_word97
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 NOT_YET = {
-    ".doc": "Word 97-2003 .doc files are not supported yet; save it as .docx or .txt",
-    ".wps": "WPS .wps files are not supported yet; save it as .docx or .txt",
     ".rtf": "RTF files are not supported yet; save it as .docx or .txt",
 }
 
@@ -55,8 +55,8 @@ def read_document(path: str | Path, *, encoding: str | None = None, errors: Erro
     size = _regular_file_size(p, shown)
     if suffix in NOT_YET:
         raise InputError(f"{shown}: {NOT_YET[suffix]}")
-    if suffix not in (".docx", ".pdf") and suffix not in TEXT_SUFFIXES:
-        raise InputError(f"{shown}: unsupported format {printable(suffix)!r}; use .txt, .md, .docx or .pdf")
+    if suffix not in (".docx", ".pdf", ".doc", ".wps") and suffix not in TEXT_SUFFIXES:
+        raise InputError(f"{shown}: unsupported format {printable(suffix)!r}; use .txt, .md, .docx, .doc, .wps or .pdf")
     if max_bytes is not None and size > max_bytes:
         actual, limit = sizes_in_words(size, max_bytes)
         raise InputError(f"{shown}: is {actual}, over the {limit} limit for a report file; "
@@ -70,6 +70,8 @@ def read_document(path: str | Path, *, encoding: str | None = None, errors: Erro
         doc = read_docx(p, shown, data, max_expanded_bytes)
     elif suffix == ".pdf":
         doc = read_pdf(p, shown, data)
+    elif suffix in (".doc", ".wps"):
+        doc = read_word97(p, shown, data)
     else:
         text, used = decode_text(data, p, encoding=encoding, errors=errors)
         doc = Document(str(path), text, used)
