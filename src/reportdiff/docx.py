@@ -1,5 +1,9 @@
-"""Unpack a Word .docx: paragraphs and table rows in document order, heading levels from styles
-resolved once, zip bombs and non-Word zips refused before python-docx parses anything."""
+"""Unpack a Word .docx: paragraphs and table rows in document order, Word's automatic numbering
+written out as the labels Word shows (docxnumbering.py), heading levels from styles resolved once,
+zip bombs and non-Word zips refused before python-docx parses anything.
+
+Read: the body's paragraphs and tables. Not read, as not body text: headers and footers,
+footnotes and endnotes, comments, text boxes and shapes, pictures."""
 from __future__ import annotations
 
 import re
@@ -8,6 +12,7 @@ import zlib
 from io import BytesIO
 from pathlib import Path
 
+from .docxnumbering import paragraph_numbering, read_numbering
 from .errors import InputError, printable, sizes_in_words
 from .model import Document
 
@@ -93,12 +98,17 @@ def _docx_lines(document, body) -> tuple[list[str], dict[int, int]]:
 
     p_tag, tbl_tag = qn("w:p"), qn("w:tbl")
     levels, default_level = _style_levels(document)
+    numbering = read_numbering(document)
     lines: list[str] = []
     hints: dict[int, int] = {}
     offset = 0
     for child in body.iterchildren():
         if child.tag == p_tag:
             text = Paragraph(child, document).text
+            numbered = paragraph_numbering(child, numbering)
+            label = numbering.label(*numbered) if numbered else ""  # an empty numbered paragraph counts too
+            if label and text.strip():
+                text = label + text.lstrip()
             style_id = child.style  # the pStyle id in the paragraph's own XML, or None
             level = default_level if style_id is None else levels.get(style_id, default_level)
             if level and text.strip():
