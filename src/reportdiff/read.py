@@ -17,6 +17,7 @@ from .docx import read_docx
 from .errors import InputError, printable, sizes_in_words
 from .model import Document
 from .pdf import read_pdf
+from .unwrap import unwrap
 from .worddoc import read_word97
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
@@ -74,6 +75,9 @@ def read_document(path: str | Path, *, encoding: str | None = None, errors: Erro
         doc = read_word97(p, shown, data)
     else:
         text, used = decode_text(data, p, encoding=encoding, errors=errors)
+        joined = unwrap(text)
+        if joined is not None:  # pasted from a PDF or an e-mail: a paragraph a line again
+            text, used = joined, f"{used}, hard-wrapped lines joined"
         doc = Document(str(path), text, used)
     if not doc.text.strip():
         raise InputError(f"{shown}: the file contains only whitespace")
