@@ -127,3 +127,19 @@ def test_outline_is_lossless_on_generated_text(pieces):
     outline = outline_text(text)
     assert "".join(u.text for u in outline.units) == text
     assert all(u.start < u.end for u in outline.units) or not text
+
+
+def test_markdown_headings_give_levels_by_their_hashes():
+    text = "# 2022年工作总结\n## 一、主要工作\n抓党建。组织集体学习12次。\n## 二、存在问题\n学习不够深入。\n"
+    units = outline_text(text).units
+    assert [(u.kind, u.level) for u in units] == [("heading", 1), ("heading", 2), ("lead", 3), ("heading", 2), ("lead", 3)]
+    assert "".join(u.text for u in units) == text
+
+
+def test_english_capital_lines_are_section_titles():
+    """A shareholder letter or a 10-K: ALL-CAPS lines head sections; the first line stays the title."""
+    text = ("ANNUAL REPORT 2021\nLETTER TO SHAREHOLDERS\nWe had a good year. Revenue grew by 5 percent.\n"
+            "ITEM 1A. RISK FACTORS\nWe may incur increased costs.\nOur business depends on customers.\n")
+    units = outline_text(text).units
+    assert [(u.kind, u.level) for u in units] == [("title", 0), ("heading", 1), ("lead", 2), ("heading", 1), ("lead", 2),
+                                                  ("point", 2)]

@@ -27,6 +27,12 @@ HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("circled", re.compile(r"[①-⑳][\s　、，,]*")),
 ]
 STYLE_RANK = {name: rank for rank, (name, _) in enumerate(HEADING_STYLES)}
+MARKDOWN_HEADING = re.compile(r"(#{1,6})[ \t]+")
+"""`# 标题` / `## 1. Item`: its own styles md1-md6, outermost of all, by the number of #."""
+CAPS_TITLE = re.compile(r"[A-Z][A-Z0-9&,.'’()\-–/:; ]*[A-Z0-9)]")
+"""An English line in capitals (ITEM 1A. RISK FACTORS, LETTER TO SHAREHOLDERS): a title line,
+outermost after markdown, when it is not the report's first line (that is its title)."""
+CAPS_MIN_LETTERS = 4
 
 # Point markers inside a body. Families: a body is split on one family only (the most used).
 POINT_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
@@ -133,11 +139,18 @@ def _paragraphs(text: str, hints: dict[int, int]) -> list[_Para]:
         start = m.start() + len(line) - len(stripped)
         end = m.start() + len(line.rstrip())
         para = _Para(start, end)
+        markdown = MARKDOWN_HEADING.match(text, start, end)
+        caps = CAPS_TITLE.fullmatch(text, start, end)
+        if markdown and markdown.end() < end:
+            para.style, para.marker_end = f"md{len(markdown.group(1))}", markdown.end()
+        elif caps and paras and sum(ch.isalpha() for ch in caps.group()) >= CAPS_MIN_LETTERS:
+            para.style, para.marker_end = "caps", start
         for name, pattern in HEADING_STYLES:
+            if para.style:
+                break
             mm = pattern.match(text, start, end)
             if mm and mm.end() < end:
                 para.style, para.marker_end = name, mm.end()
-                break
         if not para.style and (m.start() in hints or start in hints):
             para.style, para.marker_end = f"hint{hints.get(m.start(), hints.get(start))}", start
         paras.append(para)
@@ -145,7 +158,11 @@ def _paragraphs(text: str, hints: dict[int, int]) -> list[_Para]:
 
 
 def _style_levels(paras: list[_Para]) -> dict[str, int]:
-    def rank(style: str) -> int:  # marker styles outermost first, then Word heading levels ("hint2")
+    def rank(style: str) -> int:  # markdown, capitals, marker styles outermost first, then Word heading levels ("hint2")
+        if style.startswith("md"):
+            return -10 + int(style[2:])
+        if style == "caps":
+            return -1
         return STYLE_RANK.get(style, len(STYLE_RANK) + int(style[4:] or 0) if style.startswith("hint") else 99)
 
     used = sorted({p.style for p in paras if p.style}, key=rank)
