@@ -34,6 +34,24 @@
     history.replaceState(null, "", h ? "#" + h : location.pathname + location.search);
   }
   function visible(row) { return row.offsetParent !== null; }
+  // Search reads the reports' own words: not the figure chips (10次→12次 ▲20%), the status labels
+  // or the similarity, which stand inside a row but are not the report's text.
+  var CHROME = "small.figmark, .badge, .meta, .sim, .why, .moved";
+  function reportText(row) {
+    if (row._text === undefined) {
+      var parts = [];
+      row.querySelectorAll(".old, .new").forEach(function (cell) {
+        var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT, {
+          acceptNode: function (node) { return node.parentElement.closest(CHROME) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; }
+        });
+        var text = "";
+        while (walker.nextNode()) text += walker.currentNode.nodeValue;
+        parts.push(text);
+      });
+      row._text = parts.join("\n").toLowerCase();
+    }
+    return row._text;
+  }
   function apply() {
     MODES.forEach(function (m) { body.classList.toggle("f-" + m, state.mode === m && m !== "all"); });
     var radio = document.querySelector('input[name=mode][value="' + state.mode + '"]');
@@ -42,7 +60,7 @@
     var q = state.q.trim().toLowerCase();
     if (q || body.dataset.searched) {
       allRows().forEach(function (row) {
-        row.classList.toggle("nomatch", !!q && row.textContent.toLowerCase().indexOf(q) < 0);
+        row.classList.toggle("nomatch", !!q && reportText(row).indexOf(q) < 0);
       });
       body.dataset.searched = q ? "1" : "";
     }
@@ -88,7 +106,8 @@
   document.getElementById("prev").addEventListener("click", function () { step(-1); });
   document.addEventListener("keydown", function (e) {
     var tag = (e.target.tagName || "").toLowerCase();
-    if (tag === "input" || tag === "textarea" || e.ctrlKey || e.metaKey || e.altKey) return;
+    var typing = tag === "textarea" || (tag === "input" && ["radio", "checkbox", "button"].indexOf(e.target.type) < 0);
+    if (typing || e.ctrlKey || e.metaKey || e.altKey) return;  // after choosing a filter j/k still move
     if (e.key === "j" || e.key === "n") { step(1); e.preventDefault(); }
     if (e.key === "k" || e.key === "p") { step(-1); e.preventDefault(); }
   });
@@ -111,7 +130,7 @@
     if (!target) return;
     e.preventDefault();
     if (target.offsetParent === null) { state.mode = "all"; state.q = ""; apply(); writeHash(); }
-    target.scrollIntoView({ block: "start" });
+    land(target);
     if (target.classList.contains("row")) {
       if (current) current.classList.remove("current");
       current = target;
@@ -119,6 +138,19 @@
     }
     body.classList.remove("nav-open");
   });
+
+  // Off-screen sections are laid out lazily (content-visibility), with remembered sizes that go
+  // stale after a filter: a jump then lands short. Scroll again until the target stays put.
+  function land(target, tries) {
+    target.scrollIntoView({ block: "start" });
+    var top = target.getBoundingClientRect().top;
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () {
+        var moved = Math.abs(target.getBoundingClientRect().top - top) > 2;
+        if (moved && (tries || 0) < 4) land(target, (tries || 0) + 1);
+      });
+    });
+  }
 
   // Sortable tables: click a column button; numbers sort by data-sort, text by locale.
   document.querySelectorAll("table.sortable button.sort").forEach(function (button) {

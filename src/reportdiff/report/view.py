@@ -141,6 +141,8 @@ class PageView:
     """(kind, label, whole percent) for the recycled bar: verbatim, figures_swapped, formulae, new."""
     modes: list[tuple[str, str]] = field(default_factory=list)
     """Filter modes of the toolbar: (value, label)."""
+    recycled_total: int = 0
+    """The headline: whole percent of this year's text carried over (verbatim + figures only)."""
     big: bool = False
     """Enough rows that off-screen sections should be laid out lazily."""
 
@@ -231,7 +233,8 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
               ("new", labels["new_figures"], [v for m, v in shown if m.change == Change.ADDED]),
               ("dropped", labels["dropped_figures"], [v for m, v in shown if m.change == Change.REMOVED])]
     return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed, [v for _, v in shown],
-                    both_masked, groups, figure_counts, recycled, modes, len(comparison.rows) > BIG_PAGE_ROWS)
+                    both_masked, groups, figure_counts, recycled, modes=modes, big=len(comparison.rows) > BIG_PAGE_ROWS,
+                    recycled_total=overall["verbatim"] + overall["figures_swapped"])
 
 
 def _percents(shares: dict[str, float]) -> dict[str, int]:
