@@ -12,10 +12,11 @@ from rapidfuzz import fuzz
 from .align import align
 from .errors import ReportdiffError
 from .formulae import Formulae, load_formulae
-from .indicators import figures_by_unit
+from .indicators import figures_by_unit, unit_periods
 from .metrics import pair_figures, pair_leftovers
-from .model import Alignment, Comparison, FiguresByUnit, Match, MatchHow, Metric, Outline, Recycling, Row, Status
+from .model import Alignment, Comparison, FiguresByUnit, Match, MatchHow, Metric, Outline, Period, Recycling, Row, Status
 from .outline import joined_key
+from .promises import track_promises
 from .recycle import MIN_CHARS, Shares, find_recycled
 from .textnorm import mask_figures
 from .worddiff import word_diff
@@ -54,8 +55,10 @@ def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae:
     rows = _rows(alignment)
     recycling, (old_figures, new_figures) = independent()
     metrics = _metrics(alignment, rows, old_figures, new_figures)
+    plan_found = Period.PLAN in unit_periods(old)
+    promises = track_promises(old, new, old_figures, new_figures) if plan_found else []
     return Comparison(old, new, rows, alignment, metrics, recycling, Shares(new.source, recycling),
-                      Counter(r.status for r in rows))
+                      Counter(r.status for r in rows), promises, plan_found)
 
 
 def _rows(alignment: Alignment) -> list[Row]:

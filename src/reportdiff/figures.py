@@ -26,7 +26,7 @@ NUMBERED_PHRASES = sorted(set("""
 四个一 十小 一江碧水 四套班子 两新组织 三重一大 两委 三大攻坚战 两个一百年 两个大局 三新一高 一国两制 九二共识 中国梦
 千家万户 千方百计 万无一失 一心一意 四面八方 五湖四海 百花齐放 千变万化 万众一心 一以贯之 一张蓝图
 两个市场 两种资源 两条腿 一国 一票否决 一事一议 零距离 零容忍 零部件 零成本 零增长 零就业
-个方面 学前三年 一把手 一线 一体化 一系列 一些 一定 一道 一起 一切 统一 唯一 之一 一公里 最后一公里 一站式 一网通办 一件事
+个方面 个字 学前三年 一把手 一线 一体化 一系列 一些 一定 一道 一起 一切 统一 唯一 之一 一公里 最后一公里 一站式 一网通办 一件事
 """.split()), key=len, reverse=True)
 """Set phrases and idioms whose numerals count nothing (八项规定, 千家万户): never figures."""
 
@@ -114,6 +114,8 @@ def find_figures(text: str) -> list[Figure]:
         raw = m.group("num")
         if raw[0] in CN_NUMERALS and not any(c in raw for c in "零〇一二两三四五六七八九十"):
             continue  # 千家, 万人: a scale word alone is not a number
+        if raw[0] in CN_NUMERALS and m.group("unit") == "期" and not m.group("plus"):
+            continue  # 二期工程, 三期: a phase, not a count
         if raw in ("一", "零", "〇"):
             continue  # 一批, 一年来, 零部件, 零成本: almost never a count worth reporting
         if end < len(text) and text[end] in _UNIT_INSIDE_WORD.get(m.group("unit"), ""):

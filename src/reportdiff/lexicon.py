@@ -35,7 +35,7 @@ MEASURE_WORDS = "个次人名项件起家所户套场期轮处间份元亩吨米
 masking and diff words, where 三 alone (三是, 三农) must stay text."""
 QUALIFIERS_BEFORE = ("超过", "不到", "不足", "接近", "将近", "近", "约", "逾")
 QUALIFIERS_AFTER = ("以上", "左右", "以内", "以下", "多")
-RANGE_SIGNS = "至|到|~|～|-|—"
+RANGE_SIGNS = "至|到|~|～|-|—|－|–"
 
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
+    from .promises import Promise
     from .recycle import Shares
     from .wordweights import WordWeights
 
@@ -379,6 +380,10 @@ class Comparison:
     shares: Shares
     summary: Counter = field(default_factory=Counter)
     """Rows by status."""
+    promises: list[Promise] = field(default_factory=list)
+    """Last year's quantified targets with this year's evidence and a verdict (promises.py)."""
+    plan_found: bool = False
+    """Whether last year's report has a plan part at all (no plan: no promises, and the page says so)."""
 
     def unit_of(self, row: Row) -> Unit:
         """The row's unit of the later report, else of the earlier one."""

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..model import STATUSES, Comparison, Figure, FiguresByUnit, Metric, Outline, ScanResult, Span
 from ..outline import section_span
+from ..promises import Promise, sentence_around
 from ..recycle import cut_by_unit
 
 
@@ -79,8 +80,26 @@ def comparison_as_dict(comparison: Comparison) -> dict[str, Any]:
         },
         "units": units,
         "metrics": metrics,
+        "plan_found": comparison.plan_found,
+        "promises": [_promise_dict(comparison, p) for p in comparison.promises],
     }
 
+
+def _promise_dict(comparison: Comparison, p: Promise) -> dict[str, Any]:
+    """A promise; `unit` fields are row indices into `units`, as a metric's `unit_index` is."""
+    old, new = comparison.old, comparison.new
+    row_of_old = {r.old: n for n, r in enumerate(comparison.rows) if r.old is not None}
+    row_of_new = {r.new: n for n, r in enumerate(comparison.rows) if r.new is not None}
+    evidence = None
+    if p.evidence is not None and p.evidence_unit is not None:
+        evidence = {"unit": row_of_new[p.evidence_unit], "text": sentence_around(new.units[p.evidence_unit].text, p.evidence),
+                    "figure": p.evidence.text}
+    return {
+        "plan": {"unit": row_of_old[p.plan_unit], "text": sentence_around(old.units[p.plan_unit].text, p.plan),
+                 "figure": p.plan.text},
+        "indicator": p.indicator, "comparator": p.comparator, "target": p.target, "target_high": p.plan.high,
+        "unit": p.plan.unit, "evidence": evidence, "outcome": p.outcome, "status": p.status,
+    }
 
 def _rounded(shares: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 4) for k, v in shares.items()}

@@ -9,6 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..model import STATUSES, Change, Comparison, Metric, Outline, Row, ScanResult, Status, Unit, UnitKind
+from ..promises import sentence_around
 from ..recycle import cut_by_unit
 from ..textnorm import INVISIBLE
 from .labels import LABELS, SCAN_LABELS
@@ -63,6 +64,19 @@ class MetricView:
     flags: str
     key: str = ""
     """What kind of figure, when not a plain level of the year: 增速 · 目标."""
+
+
+@dataclass
+class PromiseView:
+    status: str
+    label: str
+    indicator: str
+    target: str
+    outcome: str
+    plan_text: str
+    evidence_text: str
+    plan_anchor: str
+    evidence_anchor: str
 
 
 @dataclass
@@ -143,6 +157,10 @@ class PageView:
     """Filter modes of the toolbar: (value, label)."""
     recycled_total: int = 0
     """The headline: whole percent of this year's text carried over (verbatim + figures only)."""
+    promises: list[PromiseView] = field(default_factory=list)
+    """Last year's targets, missed and unreported first."""
+    promise_counts: list[tuple[str, str, int]] = field(default_factory=list)
+    plan_found: bool = False
     big: bool = False
     """Enough rows that off-screen sections should be laid out lazily."""
 
@@ -234,7 +252,30 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
               ("dropped", labels["dropped_figures"], [v for m, v in shown if m.change == Change.REMOVED])]
     return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed, [v for _, v in shown],
                     both_masked, groups, figure_counts, recycled, modes=modes, big=len(comparison.rows) > BIG_PAGE_ROWS,
-                    recycled_total=overall["verbatim"] + overall["figures_swapped"])
+                    recycled_total=overall["verbatim"] + overall["figures_swapped"],
+                    promises=_promise_views(comparison, labels), plan_found=comparison.plan_found,
+                    promise_counts=[(status, labels[f"promise_{status}"], n) for status in PROMISE_ORDER
+                                    if (n := sum(p.status == status for p in comparison.promises))])
+
+
+PROMISE_ORDER = ("missed", "not_mentioned", "unclear", "partial", "kept", "exceeded")
+"""What a reviewer asks about first: missed and unreported targets."""
+
+
+def _promise_views(comparison: Comparison, labels: dict[str, str]) -> list[PromiseView]:
+    row_of_old = {r.old: n for n, r in enumerate(comparison.rows) if r.old is not None}
+    row_of_new = {r.new: n for n, r in enumerate(comparison.rows) if r.new is not None}
+    views = []
+    for p in sorted(comparison.promises, key=lambda p: PROMISE_ORDER.index(p.status)):
+        outcome = evidence_text = anchor = ""
+        if p.evidence is not None and p.evidence_unit is not None:
+            outcome = p.evidence.text
+            evidence_text = sentence_around(comparison.new.units[p.evidence_unit].text, p.evidence)
+            anchor = f"u{row_of_new[p.evidence_unit]}"
+        views.append(PromiseView(p.status, labels[f"promise_{p.status}"], p.plan.subject or p.indicator, p.plan.text,
+                                 outcome, sentence_around(comparison.old.units[p.plan_unit].text, p.plan), evidence_text,
+                                 f"u{row_of_old[p.plan_unit]}", anchor))
+    return views
 
 
 def _percents(shares: dict[str, float]) -> dict[str, int]:

@@ -1,0 +1,66 @@
+"""Promises: last year's quantified targets against this year's review, one planted case per
+verdict, a report without a plan part, and the State Council's 2019 targets read in 2020."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportdiff import outline_text
+from reportdiff.compare import compare
+from reportdiff.report.to_json import comparison_as_dict
+
+REAL = Path(__file__).parent / "pairs" / "real"
+
+OLD = """某区2021年政府工作报告
+一、2020年工作回顾
+地区生产总值完成300亿元，增长6%。城镇新增就业5000人。
+二、2021年工作安排
+今年经济社会发展的主要预期目标是：地区生产总值增长6%以上；居民消费价格涨幅3%左右；城镇登记失业率4.5%以内；城镇新增就业5000人以上；一般公共预算收入增长5%；完成棚户区改造1000户；粮食产量达到8万吨。
+"""
+NEW = """某区2022年政府工作报告
+一、2021年工作回顾
+地区生产总值完成320亿元，增长5.2%。居民消费价格上涨2.1%。城镇登记失业率3.9%。城镇新增就业6200人。完成棚户区改造1000户。一般公共预算收入完成18亿元，增长**%。
+二、2022年工作安排
+今年主要预期目标是：地区生产总值增长6%左右。
+"""
+
+
+def promises(old: str, new: str) -> dict[str, str]:
+    c = compare(outline_text(old), outline_text(new))
+    return {p.indicator: p.status for p in c.promises}, c
+
+
+def test_each_verdict_on_planted_targets():
+    found, c = promises(OLD, NEW)
+    assert found["地区生产总值增长"] == "missed"  # 6%以上, 5.2% reached
+    assert found["居民消费价格涨幅"] == "kept"  # 3%左右 is a ceiling: 2.1% keeps it
+    assert found["城镇登记失业率"] == "kept"  # 4.5%以内, 3.9%
+    assert found["城镇新增就业"] == "exceeded"  # 5000人以上, 6200人
+    assert found["完成棚户区改造"] == "kept"  # 1000户, 1000户
+    assert found["一般公共预算收入增长"] == "unclear"  # reported, but hidden as **
+    assert found["粮食产量"] == "not_mentioned"  # this year's review says nothing
+    # This year's own target (6%左右 for 2022) is no evidence for last year's, and is no promise either.
+    assert len(c.promises) == 7
+    data = comparison_as_dict(c)
+    assert data["plan_found"] is True
+    gdp = next(p for p in data["promises"] if p["indicator"] == "地区生产总值增长")
+    assert gdp["comparator"] == "floor" and gdp["target"] == 6 and gdp["outcome"] == 5.2
+    assert "5.2%" in gdp["evidence"]["text"] and "6%以上" in gdp["plan"]["text"]
+    assert data["units"][gdp["plan"]["unit"]]["old"].startswith("今年经济社会发展的主要预期目标")
+
+
+def test_a_report_without_a_plan_promises_nothing():
+    """The negative twin: the same review, no plan part; nothing is claimed."""
+    old = OLD.split("二、2021年工作安排", maxsplit=1)[0]
+    found, c = promises(old, NEW)
+    assert found == {} and c.plan_found is False
+    assert comparison_as_dict(c)["promises"] == []
+
+
+def test_state_council_2019_targets_in_2020():
+    from reportdiff import load
+
+    c = compare(load(REAL / "cn-2019-2020" / "old.txt"), load(REAL / "cn-2019-2020" / "new.txt"))
+    verdicts = {(p.indicator, p.plan.text): (p.status, p.evidence.text if p.evidence else None) for p in c.promises}
+    assert verdicts[("国内生产总值增长", "6%－6.5%")] == ("kept", "6.1%")  # a range, the unit on both ends
+    assert verdicts[("城镇新增就业", "1100万人以上")] == ("exceeded", "1352万人")
+    assert verdicts[("居民消费价格涨幅", "3%左右")] == ("kept", "2.9%")  # a ceiling, kept under it
