@@ -70,13 +70,14 @@ EN_UNITS = {
     "percentage points": "percentage points", "percentage point": "percentage points",
     "percent": "%", "per cent": "%", "%": "%",
     "yuan": "yuan", "US dollars": "US$", "dollars": "US$", "mu": "mu", "hectares": "hectares",
-    "tons": "tons", "tonnes": "tons", "kilometers": "km", "kilometres": "km", "km": "km",
+    "metric tons": "tons", "tons": "tons", "tonnes": "tons", "kilometers": "km", "kilometres": "km", "km": "km",
     "people": "people", "persons": "people", "households": "households",
 }
 """English units as written -> the unit a figure carries (percent and per cent are %)."""
 _EN_UNIT = "|".join(re.escape(u) for u in sorted(EN_UNITS, key=len, reverse=True))
 EN_FIGURE_RE = re.compile(
-    r"(?<![\w.,$])(?P<before>about |around |nearly |almost |over |more than |less than |under |some |roughly )?"
+    r"(?<![\w.,$])(?P<before>(?i:about|around|nearly|almost|over|more than|less than|under|some|roughly|within|above|below|"
+    r"at least|up to|close to|approximately) )?"
     r"(?P<cur>US\$|\$|RMB ?|¥)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"(?:[ -](?P<scale>{'|'.join(EN_SCALES)})\b)?"
     rf"(?: ?(?P<unit>{_EN_UNIT})(?![A-Za-z]))?"

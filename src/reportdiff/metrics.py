@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from .figures import scale_of
-from .model import Change, Figure, FiguresByUnit, Metric, Role
+from .model import Change, Figure, FiguresByUnit, Metric, Period, Role
 
 PAIR_MIN = 0.55
 """Figures of an edited unit pair from this score..."""
@@ -64,8 +64,8 @@ def pair_figures(old_figures: FiguresByUnit, new_figures: FiguresByUnit, old_ids
                 if not keys_agree(a, b):
                     continue
                 subject = name_similarity(indicator_name(a.name), indicator_name(b.name))
-                if subject < SUBJECT_MIN:
-                    continue
+                if subject < (LEFTOVER_MIN if a.period == Period.MULTI_YEAR else SUBJECT_MIN):
+                    continue  # multi-year totals (a project's 总投资) pair only by a clearly shared name
                 unit = 1.0 if scale_of(a.unit)[1] == scale_of(b.unit)[1] else 0.0
                 place = 1 - abs(r / max(len(old_figs) - 1, 1) - c / max(len(new_figs) - 1, 1))
                 score[r, c] = SUBJECT_WEIGHT * subject + UNIT_WEIGHT * unit + PLACE_WEIGHT * place
@@ -94,6 +94,8 @@ def name_similarity(a: str, b: str) -> float:
             return 0.0
         return len(words_a & words_b) / min(len(words_a), len(words_b)) if min(len(words_a), len(words_b)) >= 2 \
             else 2 * len(words_a & words_b) / (len(words_a) + len(words_b))
+    if (_AVERAGE_OF_YEAR.search(a) and _YEAR_END.search(b)) or (_YEAR_END.search(a) and _AVERAGE_OF_YEAR.search(b)):
+        return 0.0  # 年末失业率 is not the year's 平均 rate
     if bool(_FLOW.search(a)) != bool(_FLOW.search(b)) and not _BUILT.search(a if _FLOW.search(b) else b):
         return 0.0  # 新建铁路投产里程 (built this year) is not 铁路营业里程 (all there is)
     if a.endswith(b) or b.endswith(a):
@@ -107,6 +109,8 @@ def name_similarity(a: str, b: str) -> float:
 _LATIN = re.compile(r"[A-Za-z]")
 _FLOW = re.compile(r"新增|新建|新开工|新改建|新投产|新登记|新设")
 """A name that counts what was added in the year, as against the stock of the same thing..."""
+_AVERAGE_OF_YEAR = re.compile(r"平均|全年")
+_YEAR_END = re.compile(r"年末|年底|末")
 _BUILT = re.compile(r"建成|建设|改造|开工|完成|实施|投产|增加|增长")
 """...unless the other name says so in its own words (建成蔬菜大棚 / 新建成蔬菜大棚)."""
 _EN_FUNCTION = {"the", "a", "an", "of", "in", "on", "for", "to", "by", "and", "with", "was", "were", "is", "are", "will",
@@ -183,6 +187,8 @@ def _metric(old: tuple[int, Figure] | None, new: tuple[int, Figure] | None) -> M
         (old_scale, old_base), (new_scale, new_base) = scale_of(m.old.unit), scale_of(m.new.unit)
         if old_base != new_base:
             m.flags.append("unit_differs")
+        if m.old.qualifier != m.new.qualifier:
+            m.flags.append("qualifier_differs")  # 5.5%左右 -> 5.5%以内: the same value, a tighter target
         if m.old.value is not None and m.new.value is not None:
             if m.in_points:  # rates: the difference in percentage points, no relative change
                 m.delta = round(m.new.value - m.old.value, 6)

@@ -35,8 +35,8 @@ AROUND_POINTS = 0.5
 LESS_IS_AIM = re.compile(r"居民消费价格|物价|CPI|失业率|赤字|能耗|排放|负债率|consumer prices|unemployment|deficit|"
                          r"energy consumption|emissions", re.I)
 """Indicators whose targets are ceilings whatever the comparator (CPI 3%左右 is kept at 2%)."""
-_FLOOR = ("以上", "超过", "不低于", "逾", "over", "more than")
-_CEILING = ("以内", "以下", "不超过", "不到", "不足", "below", "under", "less than")
+_FLOOR = ("以上", "超过", "不低于", "逾", "over", "more than", "above", "at least")
+_CEILING = ("以内", "以下", "不超过", "不到", "不足", "below", "under", "less than", "within", "up to")
 _RANGE = "-－–—~～至到"
 """Between two figures, a range written with the unit on both ends: 6%－6.5%."""
 STATUSES = ("not_mentioned", "missed", "unclear", "partial", "kept", "exceeded")
@@ -70,7 +70,7 @@ class Promise:
 def comparator_of(figure: Figure) -> str:
     if figure.high is not None:
         return "range"
-    q = figure.qualifier
+    q = figure.qualifier.lower()
     if any(word in q for word in _FLOOR):
         return "floor"
     if any(word in q for word in _CEILING):

@@ -332,6 +332,8 @@ def change_label(m: Metric, labels: dict[str, str]) -> str:
     if m.change == Change.DOWN:
         return f"▼{-m.ratio:.0%}" if m.ratio is not None else f"▼{-(m.delta or 0):g}"
     if m.change == Change.UNCHANGED:
+        if m.old is not None and m.new is not None and m.old.qualifier != m.new.qualifier:
+            return f"＝ {m.old.qualifier or '—'}→{m.new.qualifier or '—'}"  # 5.5%左右 -> 5.5%以内
         return "＝"
     if m.change == Change.HIDDEN:  # which side hid its figure matters: 8次 -> **次 is news
         return labels.get(_hidden_by(m), "?")
@@ -345,7 +347,8 @@ def _short(text: str, width: int = HEADING_NOTE_CHARS) -> str:
 def _report(outline: Outline) -> ReportView:
     found = re.search(r"(?:19|20)\d\d", outline.title) or re.search(r"(?:19|20)\d\d", outline.source[:YEAR_SEARCH_CHARS])
     invisible = sum(outline.source.count(ch) for ch in INVISIBLE)
-    return ReportView(Path(outline.path).name, outline.title, found.group() if found else "", len(outline.source),
+    title = re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])", "", outline.title)  # 政 府 工 作 报 告
+    return ReportView(Path(outline.path).name, title, found.group() if found else "", len(outline.source),
                       invisible, outline.source.count("\ufffd"))
 
 
