@@ -19,7 +19,7 @@ from .textnorm import INVISIBLE, mask_figures, normalize
 HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"第[{CN_ORDINALS}百零〇\d]+(?:部分|篇|章)[\s　、：:，,．.]*")),
     ("jie", re.compile(rf"第[{CN_ORDINALS}百零〇\d]+节[\s　、：:，,．.]*")),
-    ("roman", re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})\.[ \t]+(?=[A-Z0-9])")),  # English: I. 2018 in Review
+    ("roman", re.compile(r"(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})(?:\.[ \t]+|．[ \t]*)(?=[A-Z0-9])")),  # English: I. 2018 in Review
     ("cn", re.compile(rf"[{CN_ORDINALS}]+[、．.][\s　]*")),
     ("paren_cn", re.compile(rf"[（(][{CN_ORDINALS}]+[）)][\s　、，,]*")),
     ("arabic", re.compile(r"\d{1,2}(?:[、．]|\.(?!\d))[\s　]*")),
