@@ -42,6 +42,8 @@ def unwrap(text: str) -> str | None:
     content = [line.rstrip() for line in lines if line.strip()]
     if len(content) < MIN_LINES:
         return None
+    if sum(1 for line in content if not _ENDS_SENTENCE.search(line)) < MID_SENTENCE_SHARE * WRAP_SHARE * len(content):
+        return None  # most lines end a sentence: written a paragraph or a sentence a line (cheap, checked first)
     widths = sorted(columns(line) for line in content)
     width = widths[int(0.9 * (len(widths) - 1))]
     pairs = [(a, b) for a, b in pairwise(lines) if a.strip() and b.strip()]
