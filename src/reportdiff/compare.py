@@ -10,6 +10,7 @@ from concurrent.futures import Executor
 from rapidfuzz import fuzz
 
 from .align import align
+from .consistency import find_inconsistencies
 from .errors import ReportdiffError
 from .formulae import Formulae, load_formulae
 from .indicators import figures_by_unit, unit_periods
@@ -58,7 +59,8 @@ def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae:
     plan_found = Period.PLAN in unit_periods(old)
     promises = track_promises(old, new, old_figures, new_figures) if plan_found else []
     return Comparison(old, new, rows, alignment, metrics, recycling, Shares(new.source, recycling),
-                      Counter(r.status for r in rows), promises, plan_found)
+                      Counter(r.status for r in rows), promises, plan_found,
+                      find_inconsistencies(old, new, metrics, recycling))
 
 
 def _rows(alignment: Alignment) -> list[Row]:

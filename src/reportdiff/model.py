@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
+    from .consistency import Inconsistency
     from .promises import Promise
     from .recycle import Shares
     from .wordweights import WordWeights
@@ -384,6 +385,8 @@ class Comparison:
     """Last year's quantified targets with this year's evidence and a verdict (promises.py)."""
     plan_found: bool = False
     """Whether last year's report has a plan part at all (no plan: no promises, and the page says so)."""
+    inconsistencies: list[Inconsistency] = field(default_factory=list)
+    """Figures that do not add up across the reports, copies that forgot to change (consistency.py)."""
 
     def unit_of(self, row: Row) -> Unit:
         """The row's unit of the later report, else of the earlier one."""

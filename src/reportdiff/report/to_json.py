@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..consistency import Inconsistency
 from ..model import STATUSES, Comparison, Figure, FiguresByUnit, Metric, Outline, ScanResult, Span
 from ..outline import section_span
 from ..promises import Promise, sentence_around
@@ -82,7 +83,16 @@ def comparison_as_dict(comparison: Comparison) -> dict[str, Any]:
         "metrics": metrics,
         "plan_found": comparison.plan_found,
         "promises": [_promise_dict(comparison, p) for p in comparison.promises],
+        "inconsistencies": [_inconsistency_dict(comparison, x) for x in comparison.inconsistencies],
     }
+
+
+def _inconsistency_dict(comparison: Comparison, x: Inconsistency) -> dict[str, Any]:
+    row_of_old = {r.old: n for n, r in enumerate(comparison.rows) if r.old is not None}
+    row_of_new = {r.new: n for n, r in enumerate(comparison.rows) if r.new is not None}
+    return {"kind": x.kind, "new": {"unit": row_of_new[x.new_unit], "text": x.new_text},
+            "old": {"unit": row_of_old[x.old_unit], "text": x.old_text} if x.old_unit is not None else None,
+            "claimed": x.claimed, "computed": x.computed, "message": x.message}
 
 
 def _promise_dict(comparison: Comparison, p: Promise) -> dict[str, Any]:

@@ -161,6 +161,8 @@ class PageView:
     """Last year's targets, missed and unreported first."""
     promise_counts: list[tuple[str, str, int]] = field(default_factory=list)
     plan_found: bool = False
+    inconsistencies: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """(message, this year's sentence, its row anchor, last year's row anchor or "")."""
     big: bool = False
     """Enough rows that off-screen sections should be laid out lazily."""
 
@@ -255,7 +257,15 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
                     recycled_total=overall["verbatim"] + overall["figures_swapped"],
                     promises=_promise_views(comparison, labels), plan_found=comparison.plan_found,
                     promise_counts=[(status, labels[f"promise_{status}"], n) for status in PROMISE_ORDER
-                                    if (n := sum(p.status == status for p in comparison.promises))])
+                                    if (n := sum(p.status == status for p in comparison.promises))],
+                    inconsistencies=_inconsistency_views(comparison))
+
+
+def _inconsistency_views(comparison: Comparison) -> list[tuple[str, str, str, str]]:
+    row_of_old = {r.old: n for n, r in enumerate(comparison.rows) if r.old is not None}
+    row_of_new = {r.new: n for n, r in enumerate(comparison.rows) if r.new is not None}
+    return [(x.message, x.new_text, f"u{row_of_new[x.new_unit]}", f"u{row_of_old[x.old_unit]}" if x.old_unit is not None else "")
+            for x in comparison.inconsistencies]
 
 
 PROMISE_ORDER = ("missed", "not_mentioned", "unclear", "partial", "kept", "exceeded")

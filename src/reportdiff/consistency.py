@@ -1,0 +1,107 @@
+"""Figures that do not add up across the two reports, and copies that forgot to change.
+
+- `growth_mismatch`: this year's report gives a level and its growth (一般公共预算收入8.2亿元，
+  同比增长12%), last year's gave the level of the year before (7.5亿元): the growth those two
+  levels make (9.3%) differs from the one claimed by more than GROWTH_TOLERANCE. Not checked
+  where the sentence says the growth is at comparable prices or on a comparable basis (可比, 不变价,
+  实际增长), nor for 生产总值 / 增加值, whose growth is real while their levels are nominal; nor
+  when either level is approximate (超过, 近, 左右).
+- `stale_counter`: a sentence copied verbatim from last year that counts years in a row
+  (连续4年): a yearly counter copied unchanged has not advanced.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .figures import scale_of
+from .metrics import indicator_name, name_similarity
+from .model import Change, Measure, Metric, Outline, RecycledKind, Recycling
+from .promises import sentence_around
+
+GROWTH_TOLERANCE = 1.0
+"""Percentage points of difference allowed for rounding (a level of 7.5 may be 7.45..7.55)..."""
+GROWTH_TOLERANCE_SHARE = 0.1
+"""...or this share of the claimed growth, whichever is larger."""
+_REAL_GROWTH = re.compile(r"可比|不变价|实际增长|扣除价格")
+_REAL_INDICATORS = re.compile(r"生产总值|增加值|GDP|gross domestic", re.I)
+_COUNTER = re.compile(r"连续[一二三四五六七八九十\d]+年")
+
+
+@dataclass
+class Inconsistency:
+    kind: str
+    """growth_mismatch | stale_counter"""
+    new_unit: int
+    new_text: str
+    old_unit: int | None
+    old_text: str | None
+    claimed: float | None
+    computed: float | None
+    message: str
+
+
+def find_inconsistencies(old: Outline, new: Outline, metrics: list[Metric], recycling: Recycling) -> list[Inconsistency]:
+    return [*_growth_mismatches(old, new, metrics), *_stale_counters(new, recycling)]
+
+
+def _growth_mismatches(old: Outline, new: Outline, metrics: list[Metric]) -> list[Inconsistency]:
+    growth_by_unit: dict[int, list] = {}
+    for m in metrics:
+        if m.new is not None and m.new_index is not None and m.new.measure == Measure.GROWTH:
+            growth_by_unit.setdefault(m.new_index, []).append(m.new)
+    out = []
+    for m in metrics:
+        if m.old is None or m.new is None or m.new_index is None or m.old_index is None or m.change == Change.HIDDEN:
+            continue
+        if m.new.measure != Measure.LEVEL or m.old.measure != Measure.LEVEL or m.approx or m.in_points:
+            continue
+        if m.old.value is None or m.new.value is None or m.old.value <= 0 or _REAL_INDICATORS.search(m.new.name):
+            continue
+        (old_scale, old_base), (new_scale, new_base) = scale_of(m.old.unit), scale_of(m.new.unit)
+        if old_base != new_base:
+            continue
+        text = new.units[m.new_index].text
+        sentence = sentence_around(text, m.new)
+        if _REAL_GROWTH.search(sentence):
+            continue
+        claimed = next((g for g in growth_by_unit.get(m.new_index, []) if g.start > m.new.end and g.value is not None
+                        and g.start - m.new.end <= 20 and not g.approx
+                        and name_similarity(indicator_name(g.name), indicator_name(m.new.name)) >= 0.85), None)
+        if claimed is None or claimed.value is None:
+            continue
+        computed = (m.new.value * new_scale / (m.old.value * old_scale) - 1) * 100
+        if "下降" in text[max(0, claimed.start - 4):claimed.start] or "减少" in text[max(0, claimed.start - 4):claimed.start]:
+            computed = -computed
+        if abs(claimed.value - computed) <= max(GROWTH_TOLERANCE, GROWTH_TOLERANCE_SHARE * abs(claimed.value)):
+            continue
+        out.append(Inconsistency(
+            "growth_mismatch", m.new_index, sentence, m.old_index, sentence_around(old.units[m.old_index].text, m.old),
+            claimed.value, round(computed, 1),
+            f"{m.new.subject}: 本年称增长{claimed.value:g}%，按两年报告的数字（{m.old.text}→{m.new.text}）为{computed:.1f}%"))
+    return out
+
+
+def _stale_counters(new: Outline, recycling: Recycling) -> list[Inconsistency]:
+    out = []
+    seen: set[int] = set()
+    for span in recycling.spans:
+        if span.kind != RecycledKind.VERBATIM:
+            continue
+        for m in _COUNTER.finditer(new.source, span.start, span.end):
+            if m.end() > span.end:
+                continue
+            unit = next(k for k, u in enumerate(new.units) if u.start <= m.start() < u.end)
+            if unit in seen:
+                continue
+            seen.add(unit)
+            sentence = _sentence_at(new.source, m.start())
+            out.append(Inconsistency("stale_counter", unit, sentence, None, None, None, None,
+                                     f"“{m.group()}”与上一年原文相同：逐年累计的说法照搬未更新？"))
+    return out
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(mark, 0, at) for mark in "。；;！？!?\n") + 1
+    ends = [k for k in (text.find(mark, at) for mark in "。；;！？!?\n") if k >= 0]
+    return text[start:(min(ends) + 1 if ends else len(text))].strip()
