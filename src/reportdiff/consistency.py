@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .figures import scale_of
@@ -61,14 +62,14 @@ def _growth_mismatches(old: Outline, new: Outline, metrics: list[Metric]) -> lis
         (old_scale, old_base), (new_scale, new_base) = scale_of(m.old.unit), scale_of(m.new.unit)
         if old_base != new_base:
             continue
-        text = new.units[m.new_index].text
-        sentence = sentence_around(text, m.new)
-        if _REAL_GROWTH.search(sentence):
-            continue
         claimed = next((g for g in growth_by_unit.get(m.new_index, []) if g.start > m.new.end and g.value is not None
                         and g.start - m.new.end <= 20 and not g.approx
                         and name_similarity(indicator_name(g.name), indicator_name(m.new.name)) >= 0.85), None)
         if claimed is None or claimed.value is None:
+            continue
+        text = new.units[m.new_index].text
+        sentence = sentence_around(text, m.new)
+        if _REAL_GROWTH.search(sentence):
             continue
         computed = (m.new.value * new_scale / (m.old.value * old_scale) - 1) * 100
         if "下降" in text[max(0, claimed.start - 4):claimed.start] or "减少" in text[max(0, claimed.start - 4):claimed.start]:
@@ -83,21 +84,21 @@ def _growth_mismatches(old: Outline, new: Outline, metrics: list[Metric]) -> lis
 
 
 def _stale_counters(new: Outline, recycling: Recycling) -> list[Inconsistency]:
+    verbatim = sorted((span.start, span.end) for span in recycling.spans if span.kind == RecycledKind.VERBATIM)
+    starts = [a for a, _ in verbatim]
+    unit_starts = [u.start for u in new.units]
     out = []
     seen: set[int] = set()
-    for span in recycling.spans:
-        if span.kind != RecycledKind.VERBATIM:
+    for m in _COUNTER.finditer(new.source):
+        k = bisect_right(starts, m.start()) - 1
+        if k < 0 or m.end() > verbatim[k][1]:
+            continue  # not inside a verbatim copy
+        unit = bisect_right(unit_starts, m.start()) - 1
+        if unit in seen:
             continue
-        for m in _COUNTER.finditer(new.source, span.start, span.end):
-            if m.end() > span.end:
-                continue
-            unit = next(k for k, u in enumerate(new.units) if u.start <= m.start() < u.end)
-            if unit in seen:
-                continue
-            seen.add(unit)
-            sentence = _sentence_at(new.source, m.start())
-            out.append(Inconsistency("stale_counter", unit, sentence, None, None, None, None,
-                                     f"“{m.group()}”与上一年原文相同：逐年累计的说法照搬未更新？"))
+        seen.add(unit)
+        out.append(Inconsistency("stale_counter", unit, _sentence_at(new.source, m.start()), None, None, None, None,
+                                 f"“{m.group()}”与上一年原文相同：逐年累计的说法照搬未更新？"))
     return out
 
 
