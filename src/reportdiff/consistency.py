@@ -16,9 +16,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .figures import scale_of
+from .indicators import sentence_at
 from .metrics import indicator_name, name_similarity
 from .model import Change, Measure, Metric, Outline, RecycledKind, Recycling
-from .promises import sentence_around
 
 GROWTH_TOLERANCE = 1.0
 """Percentage points of difference allowed for rounding (a level of 7.5 may be 7.45..7.55)..."""
@@ -68,7 +68,7 @@ def _growth_mismatches(old: Outline, new: Outline, metrics: list[Metric]) -> lis
         if claimed is None or claimed.value is None:
             continue
         text = new.units[m.new_index].text
-        sentence = sentence_around(text, m.new)
+        sentence = sentence_at(text, m.new.start, m.new.end)
         if _REAL_GROWTH.search(sentence):
             continue
         computed = (m.new.value * new_scale / (m.old.value * old_scale) - 1) * 100
@@ -77,7 +77,7 @@ def _growth_mismatches(old: Outline, new: Outline, metrics: list[Metric]) -> lis
         if abs(claimed.value - computed) <= max(GROWTH_TOLERANCE, GROWTH_TOLERANCE_SHARE * abs(claimed.value)):
             continue
         out.append(Inconsistency(
-            "growth_mismatch", m.new_index, sentence, m.old_index, sentence_around(old.units[m.old_index].text, m.old),
+            "growth_mismatch", m.new_index, sentence, m.old_index, sentence_at(old.units[m.old_index].text, m.old.start, m.old.end),
             claimed.value, round(computed, 1),
             f"{m.new.subject}: 本年称增长{claimed.value:g}%，按两年报告的数字（{m.old.text}→{m.new.text}）为{computed:.1f}%"))
     return out
@@ -97,12 +97,7 @@ def _stale_counters(new: Outline, recycling: Recycling) -> list[Inconsistency]:
         if unit in seen:
             continue
         seen.add(unit)
-        out.append(Inconsistency("stale_counter", unit, _sentence_at(new.source, m.start()), None, None, None, None,
+        out.append(Inconsistency("stale_counter", unit, sentence_at(new.source, m.start(), m.end()), None, None, None, None,
                                  f"“{m.group()}”与上一年原文相同：逐年累计的说法照搬未更新？"))
     return out
 
-
-def _sentence_at(text: str, at: int) -> str:
-    start = max(text.rfind(mark, 0, at) for mark in "。；;！？!?\n") + 1
-    ends = [k for k in (text.find(mark, at) for mark in "。；;！？!?\n") if k >= 0]
-    return text[start:(min(ends) + 1 if ends else len(text))].strip()

@@ -199,6 +199,13 @@ def _clause_start(text: str, at: int) -> int:
     return at
 
 
+def sentence_at(text: str, start: int, end: int | None = None) -> str:
+    """The sentence holding text[start:end] (to its full stop or semicolon): what a reviewer quotes."""
+    first = _sentence_start(text, start)
+    ends = [k for k in (text.find(mark, end if end is not None else start) for mark in _SENTENCE_END) if k >= 0]
+    return text[first:(min(ends) + 1 if ends else len(text))].strip()
+
+
 def _full_sentence_start(text: str, at: int) -> int:
     """Start of the sentence to its full stop (；does not end it): where a year is named."""
     return _after_last(text, "。！？!?\n", at)

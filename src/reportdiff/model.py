@@ -388,6 +388,11 @@ class Comparison:
     inconsistencies: list[Inconsistency] = field(default_factory=list)
     """Figures that do not add up across the reports, copies that forgot to change (consistency.py)."""
 
+    def row_maps(self) -> tuple[dict[int, int], dict[int, int]]:
+        """(old unit -> row index, new unit -> row index)."""
+        return ({r.old: n for n, r in enumerate(self.rows) if r.old is not None},
+                {r.new: n for n, r in enumerate(self.rows) if r.new is not None})
+
     def unit_of(self, row: Row) -> Unit:
         """The row's unit of the later report, else of the earlier one."""
         side, index = row.unit_index

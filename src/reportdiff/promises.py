@@ -140,10 +140,3 @@ def judge(promise: Promise) -> str:
         return "missed"
     return "exceeded" if outcome > target + EXCEED_SHARE * abs(target) else "kept"
 
-
-def sentence_around(text: str, figure: Figure) -> str:
-    """The sentence holding a figure (to its full stop or semicolon): what a reviewer quotes."""
-    start = max(text.rfind(mark, 0, figure.start) for mark in "。；;！？!?\n") + 1
-    ends = [k for k in (text.find(mark, figure.end) for mark in "。；;！？!?\n") if k >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return text[start:end].strip()

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..consistency import Inconsistency
+from ..indicators import sentence_at
 from ..model import STATUSES, Comparison, Figure, FiguresByUnit, Metric, Outline, ScanResult, Span
 from ..outline import section_span
-from ..promises import Promise, sentence_around
+from ..promises import Promise
 from ..recycle import cut_by_unit
 
 
@@ -40,6 +41,7 @@ def metrics_as_dict(outline: Outline, figures: FiguresByUnit) -> dict[str, Any]:
 def comparison_as_dict(comparison: Comparison) -> dict[str, Any]:
     old, new = comparison.old, comparison.new
     metrics = [_metric_dict(m) for m in comparison.metrics]
+    rows = comparison.row_maps()
     metrics_of_row: dict[int, list[int]] = {}
     for k, m in enumerate(comparison.metrics):
         metrics_of_row.setdefault(m.row, []).append(k)
@@ -82,30 +84,28 @@ def comparison_as_dict(comparison: Comparison) -> dict[str, Any]:
         "units": units,
         "metrics": metrics,
         "plan_found": comparison.plan_found,
-        "promises": [_promise_dict(comparison, p) for p in comparison.promises],
-        "inconsistencies": [_inconsistency_dict(comparison, x) for x in comparison.inconsistencies],
+        "promises": [_promise_dict(comparison, p, rows) for p in comparison.promises],
+        "inconsistencies": [_inconsistency_dict(x, rows) for x in comparison.inconsistencies],
     }
 
 
-def _inconsistency_dict(comparison: Comparison, x: Inconsistency) -> dict[str, Any]:
-    row_of_old = {r.old: n for n, r in enumerate(comparison.rows) if r.old is not None}
-    row_of_new = {r.new: n for n, r in enumerate(comparison.rows) if r.new is not None}
+def _inconsistency_dict(x: Inconsistency, rows: tuple[dict[int, int], dict[int, int]]) -> dict[str, Any]:
+    row_of_old, row_of_new = rows
     return {"kind": x.kind, "new": {"unit": row_of_new[x.new_unit], "text": x.new_text},
             "old": {"unit": row_of_old[x.old_unit], "text": x.old_text} if x.old_unit is not None else None,
             "claimed": x.claimed, "computed": x.computed, "message": x.message}
 
 
-def _promise_dict(comparison: Comparison, p: Promise) -> dict[str, Any]:
+def _promise_dict(comparison: Comparison, p: Promise, rows: tuple[dict[int, int], dict[int, int]]) -> dict[str, Any]:
     """A promise; `unit` fields are row indices into `units`, as a metric's `unit_index` is."""
     old, new = comparison.old, comparison.new
-    row_of_old = {r.old: n for n, r in enumerate(comparison.rows) if r.old is not None}
-    row_of_new = {r.new: n for n, r in enumerate(comparison.rows) if r.new is not None}
+    row_of_old, row_of_new = rows
     evidence = None
     if p.evidence is not None and p.evidence_unit is not None:
-        evidence = {"unit": row_of_new[p.evidence_unit], "text": sentence_around(new.units[p.evidence_unit].text, p.evidence),
-                    "figure": p.evidence.text}
+        said = sentence_at(new.units[p.evidence_unit].text, p.evidence.start, p.evidence.end)
+        evidence = {"unit": row_of_new[p.evidence_unit], "text": said, "figure": p.evidence.text}
     return {
-        "plan": {"unit": row_of_old[p.plan_unit], "text": sentence_around(old.units[p.plan_unit].text, p.plan),
+        "plan": {"unit": row_of_old[p.plan_unit], "text": sentence_at(old.units[p.plan_unit].text, p.plan.start, p.plan.end),
                  "figure": p.plan.text},
         "indicator": p.indicator, "comparator": p.comparator, "target": p.target, "target_high": p.plan.high,
         "unit": p.plan.unit, "evidence": evidence, "outcome": p.outcome, "status": p.status,

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
+from ..indicators import sentence_at
 from ..model import STATUSES, Change, Comparison, Metric, Outline, Row, ScanResult, Status, Unit, UnitKind
-from ..promises import sentence_around
 from ..recycle import cut_by_unit
 from ..textnorm import INVISIBLE
 from .labels import LABELS, SCAN_LABELS
@@ -262,8 +262,7 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
 
 
 def _inconsistency_views(comparison: Comparison) -> list[tuple[str, str, str, str]]:
-    row_of_old = {r.old: n for n, r in enumerate(comparison.rows) if r.old is not None}
-    row_of_new = {r.new: n for n, r in enumerate(comparison.rows) if r.new is not None}
+    row_of_old, row_of_new = comparison.row_maps()
     return [(x.message, x.new_text, f"u{row_of_new[x.new_unit]}", f"u{row_of_old[x.old_unit]}" if x.old_unit is not None else "")
             for x in comparison.inconsistencies]
 
@@ -273,17 +272,16 @@ PROMISE_ORDER = ("missed", "not_mentioned", "unclear", "partial", "kept", "excee
 
 
 def _promise_views(comparison: Comparison, labels: dict[str, str]) -> list[PromiseView]:
-    row_of_old = {r.old: n for n, r in enumerate(comparison.rows) if r.old is not None}
-    row_of_new = {r.new: n for n, r in enumerate(comparison.rows) if r.new is not None}
+    row_of_old, row_of_new = comparison.row_maps()
     views = []
     for p in sorted(comparison.promises, key=lambda p: PROMISE_ORDER.index(p.status)):
         outcome = evidence_text = anchor = ""
         if p.evidence is not None and p.evidence_unit is not None:
             outcome = p.evidence.text
-            evidence_text = sentence_around(comparison.new.units[p.evidence_unit].text, p.evidence)
+            evidence_text = sentence_at(comparison.new.units[p.evidence_unit].text, p.evidence.start, p.evidence.end)
             anchor = f"u{row_of_new[p.evidence_unit]}"
         views.append(PromiseView(p.status, labels[f"promise_{p.status}"], p.plan.subject or p.indicator, p.plan.text,
-                                 outcome, sentence_around(comparison.old.units[p.plan_unit].text, p.plan), evidence_text,
+                                 outcome, sentence_at(comparison.old.units[p.plan_unit].text, p.plan.start, p.plan.end), evidence_text,
                                  f"u{row_of_old[p.plan_unit]}", anchor))
     return views
 
