@@ -21,6 +21,7 @@ from statistics import median
 
 from .errors import InputError
 from .model import Document
+from .unwrap import ENDS_SENTENCE, LATIN_END, OPENS_PARAGRAPH, joint
 
 RUNNING_SHARE = 0.5
 """A line at a page's edge standing on at least this share of the pages (and on two or more) is
@@ -42,12 +43,7 @@ MAX_PAGES = 2000
 
 _PAGE_NUMBER = re.compile(r"[-—–－\s]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,4}|"
                           r"[Pp]age \d+(?: of \d+)?)[-—–－\s]*")
-_OPENS = re.compile(r"(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六七八九十\d]+[部分章节条]"
-                    r"|\d{1,2}[、．.](?!\d)|[①-⑳]|[IVX]+\.\s|——)")
-_ENDS_SENTENCE = re.compile(r"[。！？!?；;：:」』”\"]$|[.](?<![0-9].)$")
 _CID = re.compile(r"\(cid:\d+\)")
-_LATIN_END = re.compile(r"[A-Za-z0-9,.;:)%]$")
-_LATIN_START = re.compile(r"^[A-Za-z0-9(\"“$]")
 
 
 def read_pdf(p: Path, shown: str, data: bytes) -> Document:
@@ -142,13 +138,13 @@ def _paragraphs(pages: list[list[dict]]) -> tuple[list[str], list[int]]:
     previous = None
     for k, line in lines:
         text = line["text"].strip()
-        starts = previous is None or line["x0"] > left + INDENT_CHARS * char or _OPENS.match(text) is not None
+        starts = previous is None or line["x0"] > left + INDENT_CHARS * char or OPENS_PARAGRAPH.match(text) is not None
         if previous is not None and not starts:
             prev_page, prev = previous
             if prev_page == k and line["top"] - prev["top"] > GAP_LINES * spacing:
                 starts = True
             elif prev["x1"] < right - SHORT_LINE_CHARS * char - _unbreakable(text, char) and \
-                    (_ENDS_SENTENCE.search(prev["text"].strip()) or not _LATIN_END.search(prev["text"].strip())):
+                    (ENDS_SENTENCE.search(prev["text"].strip()) or not LATIN_END.search(prev["text"].strip())):
                 starts = True  # Chinese wraps at the margin: a line ending short of it ends its paragraph
             elif prev["x1"] - left < TITLE_SHARE * (right - left):
                 starts = True  # a title line: far too short to have wrapped, whatever it ends with
@@ -156,7 +152,6 @@ def _paragraphs(pages: list[list[dict]]) -> tuple[list[str], list[int]]:
             paragraphs.append(text)
             page_of.append(k)
         else:
-            joint = " " if _LATIN_END.search(paragraphs[-1]) and _LATIN_START.search(text) else ""
-            paragraphs[-1] += joint + text
+            paragraphs[-1] += joint(paragraphs[-1], text) + text
         previous = (k, line)
     return paragraphs, page_of
