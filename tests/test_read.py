@@ -78,6 +78,9 @@ def test_docx_paragraphs_tables_and_heading_styles(tmp_path):
     ("undecodable.txt", b"\x81\x30\xff\x80\xfe\xff\xfe\x80" * 30, "cannot decode"),
     ("report.pdf", b"%PDF-1.4", "not a readable PDF"),
     ("report.doc", b"\xd0\xcf\x11\xe0", "not a Word 97-2003 or WPS file"),
+    ("report.doc", "纯文本".encode(), "not a Word 97-2003 or WPS file"),
+    ("zip.doc", b"PK\x03\x04rest", "rename it to .docx"),
+    ("rtf.wps", b"{\\rtf1\\ansi hello}", "RTF"),
     ("report.xlsx", b"PK\x03\x04", "unsupported format"),
     ("broken.docx", b"not a zip", "not a valid .docx"),
 ])
