@@ -162,8 +162,8 @@ def _scores(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: l
     score = process.cdist(a, b, scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100
     # Letters repeat in any two English sentences: there the character ratio counts only when
     # the texts are nearly the same, and words decide the rest.
-    latin_a = np.array([_latin(t) for t in a])[:, None]
-    latin_b = np.array([_latin(t) for t in b])[None, :]
+    latin_a = np.array([latin(t) for t in a])[:, None]
+    latin_b = np.array([latin(t) for t in b])[None, :]
     score[(latin_a | latin_b) & (score < LATIN_RATIO_MIN)] = 0
     la = np.array([len(t) for t in a])[:, None]
     lb = np.array([len(t) for t in b])[None, :]
@@ -197,7 +197,7 @@ def _scores(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: l
 _LETTER = re.compile(r"[A-Za-z]")
 
 
-def _latin(text: str) -> bool:
+def latin(text: str) -> bool:
     """Mostly Latin letters (English), where character overlap says little."""
     letters = len(_LETTER.findall(text))
     return letters > LATIN_SHARE * max(len(text), 1)
