@@ -143,3 +143,39 @@ def test_english_capital_lines_are_section_titles():
     units = outline_text(text).units
     assert [(u.kind, u.level) for u in units] == [("title", 0), ("heading", 1), ("lead", 2), ("heading", 1), ("lead", 2),
                                                   ("point", 2)]
+
+
+REAL = SAMPLES.parent / "tests" / "pairs" / "real"
+
+
+def _subsections(outline, section_title: str) -> list[tuple[str, str]]:
+    """(kind, opening) of the units right under a level-1 section, in order."""
+    top = next(k for k, u in enumerate(outline.units) if u.is_section_heading and section_title in u.text)
+    return [(u.kind.value, u.text[:6]) for u in outline.units if u.parent == top]
+
+
+def test_one_paragraph_subsections_are_headings_as_their_sequence_says():
+    """海拉尔 2019 writes （一）…（五） of its review each as one paragraph (`（一）三大攻坚战强力突破。
+    坚决贯彻…`) and （六） as a title line: all six are subsections, each title its heading and the
+    rest its lead; the paragraphs after them (各位代表！这些成绩…) stand under the section again."""
+    outline = outline_text((REAL / "hailar-2018-2019" / "new.txt").read_text(encoding="utf-8"))
+    under = _subsections(outline, "2018年工作回顾")
+    headings = [opening for kind, opening in under if kind == "heading"]
+    assert headings == ["（一）三大攻", "（二）城市建", "（三）产业项", "（四）发展活", "（五）民生事", "（六）政府自"]
+    title = next(u for u in outline.units if u.text.startswith("（一）三大攻坚战"))
+    assert title.text == "（一）三大攻坚战强力突破。"
+    assert outline.units[outline.units.index(title) + 1].kind.value == "lead"
+    assert ("point", "各位代表！这") in under and ("point", "同时，我们也") in under
+    assert under.index(("point", "各位代表！这")) > under.index(("heading", "（六）政府自"))
+
+
+def test_an_address_to_the_hall_ends_the_last_subsection():
+    """State Council 2018: （三）–（八） are one-paragraph subsections between （二） and （九）, which
+    have paragraphs under them; `各位代表！` and the summaries after it stand under section 一 again,
+    not inside （九）."""
+    outline = outline_text((REAL / "paras-2017-2018" / "new.txt").read_text(encoding="utf-8"))
+    under = _subsections(outline, "过去五年工作回顾")
+    headings = [opening for kind, opening in under if kind == "heading"]
+    assert [h[:3] for h in headings] == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）", "（九）"]
+    after = [opening for _, opening in under[under.index(("heading", headings[-1])) + 1:]]
+    assert after[0].startswith("各位代表！") and any(opening.startswith("过去五年") for opening in after)

@@ -14,7 +14,7 @@ from scipy.sparse import csr_matrix
 
 from .assign import KINDS_APART, SHORT_CHARS, assign, latin
 from .model import Alignment, Match, MatchHow, Outline, UnitKind
-from .splitmerge import absorb_neighbours, split_merge
+from .splitmerge import absorb_neighbours, join_titles, split_merge
 from .unitindex import OutlineIndex, index_pair
 from .wordweights import WordWeights
 
@@ -97,7 +97,7 @@ def align(old_outline: Outline, new_outline: Outline) -> Alignment:
 
     # 5. Splits and merges: those whose text stands nearly as it was, then reworded ones (an
     # unpaired unit beside a pair, whose words stand in its neighbour's partner).
-    matches = absorb_neighbours(old, new, split_merge(old, new, matches))
+    matches = join_titles(old, new, absorb_neighbours(old, new, split_merge(old, new, matches)))
     return Alignment(old_outline, new_outline, matches, section_pairs, weights)
 
 
@@ -108,8 +108,8 @@ MUTUAL_SHORT = 0.55
 """...from this one when either is shorter than SHORT_CHARS, wherever they stand (short lines in one
 section share frames: 推进乡村旅游公路建设 / 推进卫生健康体系建设)..."""
 MUTUAL_CONTEXT_MIN = 0.15
-"""...and longer ones from this one when where they stand vouches for them (their headings are paired with
-each other, or a neighbour is paired with the other's neighbour)..."""
+"""...and longer ones from this one when where they stand vouches for them (their headings, or their
+level-1 sections, are paired with each other, or a neighbour with the other's neighbour)..."""
 MUTUAL_MARGIN = 0.05
 """...when the best beats the second best of either unit by this much (a tie is a guess).
 Tuned on four Chinese real pairs, checked on three held out (docs/alignment.md)."""
@@ -146,8 +146,10 @@ def _mutual_best(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_i
             continue
         if best < MUTUAL_MIN:
             heads = by_old.get(ui.parent)
+            sections = by_old.get(ui.section)
             beside = any((i + d) in by_old and (j + d) in by_old[i + d].new for d in (-1, 1))
-            if not beside and not (heads is not None and uj.parent in heads.new):
+            if not beside and not (heads is not None and uj.parent in heads.new) \
+                    and not (sections is not None and uj.section in sections.new):
                 continue
         out.append((i, j))
     return out

@@ -141,17 +141,24 @@ def pair_leftovers(metrics: list[Metric]) -> list[Metric]:
         f = m.figure
         return indicator_name(f.name), f.measure, f.period, f.role == Role.FROM, scale_of(f.unit)[1]
 
-    # A name said more than once on one side (同比增长) cannot tell which figure is which.
-    once_removed = {k for k, n in Counter(map(key, removed)).items() if n == 1}
-    once_added = {k for k, n in Counter(map(key, added)).items() if n == 1}
+    # A name said more than once on one side (同比增长) cannot tell which figure is which, unless
+    # it is said with the same value (旅游收入69亿元 in the review and again in the five-year summary):
+    # then its first mention stands for it.
+    def said_once(side: list[Metric]) -> set[tuple]:
+        values = {(key(m), m.figure.text) for m in side}
+        return {k for k, n in Counter(k for k, _ in values).items() if n == 1}
+
+    once_removed, once_added = said_once(removed), said_once(added)
+    first_removed = {key(m): id(m) for m in reversed(removed)}
+    first_added = {key(m): id(m) for m in reversed(added)}
     score = np.zeros((len(removed), len(added)))
     for r, a in enumerate(removed):
         ka = key(a)
-        if ka not in once_removed:
+        if ka not in once_removed or first_removed[ka] != id(a):
             continue
         for c, b in enumerate(added):
             kb = key(b)
-            if kb in once_added and ka[1:] == kb[1:] and keys_agree(a.figure, b.figure) \
+            if kb in once_added and first_added[kb] == id(b) and ka[1:] == kb[1:] and keys_agree(a.figure, b.figure) \
                     and min(len(ka[0]), len(kb[0])) >= LEFTOVER_SUBJECT_CHARS:
                 score[r, c] = name_similarity(ka[0], kb[0])
     rows, cols = linear_sum_assignment(score, maximize=True)

@@ -56,6 +56,8 @@ CLOSING_CUE = re.compile(
     r"(?:一年来|一年以来|回顾一年|过去的一年里|总之|总的来[说看]|各位代表|同志们|新的一年|展望新的一年|"
     r"在肯定成绩的同时|当然|存在的问题|下一步|今后[，,]|[^。]{0,12}(?:不足|差距)[，,：:])"
 )
+ADDRESS = re.compile(r"(?:各位代表|同志们)[！!，,：:]")
+"""An address to the hall (各位代表！): it ends the subsection before it."""
 MAX_UNIT_CHARS = 5_000
 """A paragraph longer than this is cut into several units (the longest seen in real reports is
 under 2,000 characters; longer ones are text that lost its line breaks)."""
@@ -185,6 +187,7 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
         if lvl == 1 or heading_only or has_children or p.style.startswith("hint") \
                 or len(_inline_points(text, body_start, p.end)) >= 2:
             heading_at.add(i)
+    heading_at |= _runs_of_headings(text, paras, levels, heading_at)
     if heading_at:
         # Only styles actually used for headings define heading levels.
         levels = _style_levels([paras[i] for i in heading_at])
@@ -225,6 +228,9 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
             if body_start < p.end:
                 lead_done = _body(text, body_start, p.end, lvl + 1, lead_done, pieces)
             continue
+        if len(stack) > 1 and not p.style and ADDRESS.match(text, p.start, p.end):
+            stack.pop()  # "各位代表！" is said to the hall, never inside a numbered subsection: it ends one
+            lead_done = True
         level = (stack[-1] + 1) if stack else 1
         inline = _inline_points(text, p.start, p.end)
         if inline and inline[0][0] == p.start:  # "①抓项目。②抓招商。": the line is an enumeration
@@ -241,6 +247,34 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
             continue
         lead_done = _body(text, p.start, p.end, level, lead_done, pieces)
     return pieces
+
+
+def _runs_of_headings(text: str, paras: list[_Para], levels: dict[str, int], heading_at: set[int]) -> set[int]:
+    """Numbered paragraphs that are headings because their sequence is: in a run of one style
+    under one parent (（一）…（六） of one section), when some items are headings (a title line
+    with paragraphs under it), an item written as one paragraph (`（一）三大攻坚战强力突破。全年…`)
+    is a heading too, its title sentence the heading and the rest its lead. Judged one line at a
+    time, such items became points and the last heading of the run took in the rest of the section."""
+    runs: dict[tuple[int, str], list[int]] = {}
+    parent = -1  # the last paragraph of a shallower style: what the run stands under
+    open_at: dict[int, int] = {}  # level -> last paragraph seen of that level
+    for i, p in enumerate(paras):
+        if not p.style:
+            continue
+        lvl = levels[p.style]
+        parent = max((k for level, k in open_at.items() if level < lvl), default=-1)
+        open_at = {level: k for level, k in open_at.items() if level < lvl}
+        open_at[lvl] = i
+        runs.setdefault((parent, p.style), []).append(i)
+    out: set[int] = set()
+    for items in runs.values():
+        if len(items) < 2 or not any(i in heading_at for i in items):
+            continue
+        for i in items:
+            _, body_start = _split_heading(text, paras[i])
+            if i not in heading_at and body_start < paras[i].end:
+                out.add(i)
+    return out
 
 
 def _is_title(text: str, p: _Para, n_paras: int) -> bool:
@@ -307,7 +341,7 @@ def _finish(text: str, path: str, pieces: list[_Piece]) -> Outline:
     for n, piece in enumerate(pieces):
         start = 0 if n == 0 else piece.start
         end = pieces[n + 1].start if n + 1 < len(pieces) else len(text)
-        if piece.kind == UnitKind.HEADING:
+        if piece.kind in _BODY_KINDS:  # (body text after a run of subsections may stand under their parent)
             while stack and units[stack[-1]].level >= piece.level:
                 stack.pop()
         parent = stack[-1] if stack and piece.kind in _BODY_KINDS else -1

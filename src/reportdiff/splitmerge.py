@@ -14,6 +14,7 @@ from .unitindex import OutlineIndex
 ABSORB_MIN = 0.25
 """A unpaired unit joins its neighbour's pair when this share of its word weight stands in the
 partner (absorb_neighbours)."""
+SUBSECTION_MIN = 0.3
 PART_MIN = 90
 """Split/merge: partial_ratio (0-100) of a part inside the whole."""
 PART_COVER = 0.5
@@ -71,6 +72,54 @@ def absorb_neighbours(old: OutlineIndex, new: OutlineIndex, matches: list[Match]
                     by_new[j] = grown
                 joined = True
     return matches
+
+
+def join_titles(old: OutlineIndex, new: OutlineIndex, matches: list[Match]) -> list[Match]:
+    """A subsection of one year written as a title line and its lead, whose lead is paired with a
+    single point of the other year (that year wrote the matter as one paragraph, `过去的一年，面对
+    城乡发展短板，我们…。…`): the unpaired title joins the pair, so the point stands beside the
+    title and the lead together."""
+    for split in (True, False):  # title in the new report, then in the old
+        units = new if split else old
+        own = {k: m for m in matches for k in (m.new if split else m.old)}
+        for h, unit in enumerate(units.units):
+            if unit.kind != UnitKind.HEADING or unit.level < 2 or h in own or h + 1 >= len(units.units):
+                continue
+            lead = units.units[h + 1]
+            m = own.get(h + 1)
+            if lead.kind != UnitKind.LEAD or lead.parent != h:
+                continue
+            if m is None:
+                m = _pair_subsection(old, new, h, own if split else {k: q for q in matches for k in q.new}, split)
+                if m is None:
+                    continue
+                matches.append(m)
+            if len(m.old) != 1 or len(m.new) != 1:
+                continue
+            other = old if split else new
+            if other.units[(m.old if split else m.new)[0]].kind in _NOT_SPLIT or "\n" in unit.text:
+                continue  # a title on a line of its own heads a subsection: it pairs as a heading or not at all
+            grown = Match(m.old, (h, *m.new), MatchHow.SPLIT) if split else Match((h, *m.old), m.new, MatchHow.MERGE)
+            matches[matches.index(m)] = grown
+            own[h] = own[h + 1] = grown
+    return matches
+
+
+def _pair_subsection(old: OutlineIndex, new: OutlineIndex, h: int, paired_other: dict, split: bool) -> Match | None:
+    """An unpaired title and lead (at h, h+1) against the unpaired units of the other report: the
+    lead pairs with the one whose words are most like the title's and the lead's together, when
+    that unit's best is this subsection too (as in align._mutual_best)."""
+    units, other = (new, old) if split else (old, new)
+    free = [x for x in range(len(other.units)) if x not in paired_other and other.units[x].kind not in _NOT_SPLIT]
+    if not free:
+        return None
+    both = units.vectors[h] + units.vectors[h + 1]
+    scores = (other.vectors[free] @ both.T).toarray().ravel() / max(float(np.sqrt(both.multiply(both).sum())), 1e-9)
+    k = int(scores.argmax())
+    if scores[k] < SUBSECTION_MIN:
+        return None
+    x = free[k]
+    return Match((x,), (h + 1,), MatchHow.GLOBAL) if split else Match((h + 1,), (x,), MatchHow.GLOBAL)
 
 
 def _coverage(part: csr_matrix, whole: csr_matrix) -> float:
