@@ -9,6 +9,7 @@
   var MODES = Array.prototype.map.call(document.querySelectorAll("input[name=mode]"), function (r) { return r.value; });
   var state = { mode: "all", q: "" };
   var search = document.getElementById("q");
+  var COPIED = body.dataset.copied;
   var shown = document.getElementById("shown");
   var note = document.querySelector(".nomatch-note");
   var rows = null;  // collected on first use, not on load
@@ -36,7 +37,7 @@
   function visible(row) { return row.offsetParent !== null; }
   // Search reads the reports' own words: not the figure chips (10次→12次 ▲20%), the status labels
   // or the similarity, which stand inside a row but are not the report's text.
-  var CHROME = "small.figmark, .badge, .meta, .sim, .why, .moved";
+  var CHROME = "small.figmark, small.ref, .badge, .meta, .sim, .why, .moved";
   function reportText(row) {
     if (row._text === undefined) {
       var parts = [];
@@ -137,6 +138,32 @@
       target.classList.add("current");
     }
     body.classList.remove("nav-open");
+  });
+
+  // "Copy reference": the row's place in both reports, as a memo cites it. The clipboard API needs
+  // a secure context (a page opened from disk is one in Chromium, not in every browser): else the
+  // old way, through a selected text field.
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("button.cite");
+    if (!button) return;
+    var text = button.dataset.ref;
+    function done() {
+      var label = button.textContent;
+      button.textContent = COPIED;
+      button.classList.add("done");
+      setTimeout(function () { button.textContent = label; button.classList.remove("done"); }, 1200);
+    }
+    function fallback() {
+      var field = document.createElement("textarea");
+      field.value = text;
+      field.style.position = "fixed";
+      field.style.opacity = "0";
+      document.body.appendChild(field);
+      field.select();
+      try { document.execCommand("copy"); done(); } finally { field.remove(); }
+    }
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fallback);
+    else fallback();
   });
 
   // Off-screen sections are laid out lazily (content-visibility), with remembered sizes that go

@@ -136,3 +136,37 @@ def test_similarity_says_which_key_words_the_years_share():
     page = samples_page()
     assert 'title="两年共有的关键词：' in page
     assert 'title="key words in both years: ' in samples_page("en")
+
+
+def test_every_row_says_where_it_stands_and_can_be_cited():
+    """Each side of a row shows its place; "copy reference" gives the row's place in both reports
+    as a memo cites it. Paragraphs are the report's lines within a part; the seed writes a whole
+    part on one line (heading, lead, 一是…三是), so its points add their marker."""
+    from reportdiff.report.cite import places, short
+    from reportdiff.report.labels import LABELS
+    from reportdiff.report.view import build_view
+
+    labels = LABELS["zh"]
+    old, new = reportdiff.load(SAMPLES / "2021.txt"), reportdiff.load(SAMPLES / "2022.txt")
+    cited = [short(p, labels) for p in places(new)]
+    opening = {u.text[:6]: c for u, c in zip(new.units, cited)}
+    assert opening["一、旗帜鲜明"] == "第一部分标题"
+    assert opening["始终坚定理想"] == "第一部分第1段"
+    assert opening["二是强化理论"] == "第一部分第1段（二是）"
+    assert opening["三是全面加强"] == "第三部分第1段（三是）"
+    real = reportdiff.load(SAMPLES.parent / "tests" / "pairs" / "real" / "hailar-2018-2019" / "new.txt")
+    opening = {u.text[:8]: short(p, labels) for u, p in zip(real.units, places(real))}
+    assert opening["过去的一年，在区"] == "第一部分第1段"
+    assert opening["（一）三大攻坚战"] == opening["坚决贯彻落实上级"] == "第一部分第2段"  # a subsection on one line
+    assert opening["（二）城市建管水"] == "第一部分第3段"
+    assert opening["各位代表，幸福靠"] == "结尾第1段"
+
+    view = build_view(compare(old, new))
+    rows = [r for s in view.sections for r in s.rows]
+    paired = next(r for r in rows if r.status == "edited" and r.old_place and r.new_place)
+    assert paired.reference == f"2022年报告 {paired.new_place}（上年对应：2021年报告 {paired.old_place}）"
+    added = next(r for r in rows if r.status == "added")
+    assert added.reference == f"2022年报告 {added.new_place}"
+    html = render_html(compare(old, new))
+    assert html.count('class="ref"') == sum(bool(r.old_place) + bool(r.new_place) for r in rows)
+    assert html.count('class="cite js-only"') == len(rows)

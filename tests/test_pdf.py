@@ -112,3 +112,19 @@ def test_unusable_pdfs_get_one_line(tmp_path, case):
     assert expected in message
     run = subprocess.run([sys.executable, "-m", "reportdiff", "outline", str(path)], capture_output=True, text=True)
     assert run.returncode == 2 and "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+def test_rows_of_a_pdf_cite_the_page(tmp_path):
+    """A unit read from a PDF cites its page: the page the paragraph starts on, as printed."""
+    from reportdiff.report.cite import places, short
+    from reportdiff.report.labels import LABELS
+
+    paragraphs = report_paragraphs(count=60)
+    write_pdf(tmp_path / "new.pdf", paragraphs)
+    outline = reportdiff.load(tmp_path / "new.pdf")
+    cited = places(outline)
+    pages = [p.page for p in cited]
+    assert pages[0] == 1 and pages == sorted(pages) and pages[-1] == len(outline.page_starts) > 3
+    last = outline.units[-1]
+    assert short(cited[-1], LABELS["zh"]).endswith(f"（第{len(outline.page_starts)}页）")
+    assert outline.source.rfind("\n", 0, last.start) < outline.page_starts[-1] or pages[-1] == pages[-2]

@@ -38,6 +38,10 @@ LABELS = {
         "measure_growth": "增速", "measure_increment": "增量", "measure_share": "比率",
         "period_multi_year": "多年", "period_average": "年均", "period_plan": "目标",
         "metrics_note": "同一指标、同一口径才配对（总量不与增量比，一年不与五年比，基数不与结果比）；比率的变化以百分点计。",
+        "cite_front": "开头", "cite_closing": "结尾", "cite_part": "第{}部分", "cite_heading": "标题",
+        "cite_para": "第{}段", "cite_point": "（{}）", "cite_page": "（第{}页）", "cite_report": "{}年报告", "cite_this": "本年报告",
+        "cite_last": "上年报告", "cite_sep": " ", "cite_vs": "（上年对应：{}）", "cite_copy": "复制引用",
+        "cite_copied": "已复制",
     },
     "en": {
         "same": "verbatim", "numbers_only": "figures only", "edited": "edited", "added": "new", "removed": "dropped",
@@ -84,6 +88,10 @@ LABELS = {
         "metrics_note": "Figures pair only when they measure the same thing the same way (a level never with a "
                         "change, one year never with five, a base never with the result); rates change in "
                         "percentage points (pp).",
+        "cite_front": "opening, ", "cite_closing": "closing, ", "cite_part": "part {}, ", "cite_heading": "heading",
+        "cite_para": "para {}", "cite_point": " ({})", "cite_page": " (p. {})", "cite_report": "{} report",
+        "cite_this": "this year's report", "cite_last": "last year's report", "cite_sep": ", ", "cite_vs": " (last year: {})",
+        "cite_copy": "copy reference", "cite_copied": "copied",
     },
 }
 

@@ -11,6 +11,7 @@ from ..model import STATUSES, Comparison, Figure, FiguresByUnit, Metric, Outline
 from ..outline import section_span
 from ..promises import Promise
 from ..recycle import cut_by_unit
+from .cite import Place, places
 
 
 def outline_as_dict(outline: Outline) -> dict[str, Any]:
@@ -24,6 +25,10 @@ def outline_as_dict(outline: Outline) -> dict[str, Any]:
             for u in outline.units
         ],
     }
+
+
+def _place_dict(place: Place) -> dict[str, Any]:
+    return {"part": place.part, "paragraph": place.paragraph, "point": place.point, "page": place.page}
 
 
 def figures_as_list(outline: Outline, figures: FiguresByUnit) -> list[dict[str, Any]]:
@@ -46,6 +51,7 @@ def comparison_as_dict(comparison: Comparison) -> dict[str, Any]:
     for k, m in enumerate(comparison.metrics):
         metrics_of_row.setdefault(m.row, []).append(k)
     spans_by_unit = _spans_by_unit(comparison)
+    old_places, new_places = places(old), places(new)
     units = []
     for n, row in enumerate(comparison.rows):
         entry = {
@@ -56,6 +62,8 @@ def comparison_as_dict(comparison: Comparison) -> dict[str, Any]:
             "status": row.status,
             "similarity": round(row.similarity, 4),
             "moved": row.moved,
+            "place": {"old": _place_dict(old_places[row.old]) if row.old is not None else None,
+                      "new": _place_dict(new_places[row.new]) if row.new is not None else None},
         }
         if row.terms:
             entry["terms"] = row.terms

@@ -12,6 +12,7 @@ from ..indicators import sentence_at
 from ..model import STATUSES, Change, Comparison, Metric, Outline, Row, ScanResult, Status, Unit, UnitKind
 from ..recycle import cut_by_unit
 from ..textnorm import INVISIBLE
+from .cite import places, reference, row_reference, short
 from .labels import LABELS, SCAN_LABELS
 
 BIG_PAGE_ROWS = 400
@@ -98,6 +99,11 @@ class RowView:
     recycled: bool = False
     masked_note: str = ""
     """"本年隐去2处数字" when this year hid figures last year's text gave: concealment is news."""
+    old_place: str = ""
+    new_place: str = ""
+    """Where each side stands in its report (第二部分第3段（第4页）: cite.py)..."""
+    reference: str = ""
+    """...and the row's reference as a reviewer cites it, for "copy reference"."""
 
 
 @dataclass
@@ -184,6 +190,8 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     hidden = [_hidden_by(m) for m in comparison.metrics]
     newly_hidden = Counter(m.row for m, key in zip(comparison.metrics, hidden) if key == "masked_new")
     recycled_units = {k for k, marks in recycled_marks.items() if marks}
+    old_report, new_report = _report(old), _report(new)
+    old_places, new_places = places(old), places(new)
     for n, row in enumerate(comparison.rows):
         unit = comparison.unit_of(row)
         if unit.is_section_heading and (row.new is not None or row.status == Status.REMOVED):
@@ -206,6 +214,13 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
                        join=labels[row.join] if row.join else "", figures_changed=n in changed_rows,
                        recycled=row.new in recycled_units,
                        masked_note=labels["masked_count"].format(newly_hidden[n]) if n in newly_hidden else "")
+        if row.old is not None:
+            view.old_place = short(old_places[row.old], labels)
+        if row.new is not None:
+            view.new_place = short(new_places[row.new], labels)
+        view.reference = row_reference(
+            reference(old_places[row.old], old_report.year, False, labels) if row.old is not None else "",
+            reference(new_places[row.new], new_report.year, True, labels) if row.new is not None else "", labels)
         current.rows.append(view)
         current.counts[row.status] = current.counts.get(row.status, 0) + 1
         rows_with_anchor.append((row, view))
@@ -252,7 +267,7 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     groups = [("paired", labels["paired_figures"], [v for _, v in paired]),
               ("new", labels["new_figures"], [v for m, v in shown if m.change == Change.ADDED]),
               ("dropped", labels["dropped_figures"], [v for m, v in shown if m.change == Change.REMOVED])]
-    return PageView(lang, labels, _report(old), _report(new), counts, sections, added, removed, [v for _, v in shown],
+    return PageView(lang, labels, old_report, new_report, counts, sections, added, removed, [v for _, v in shown],
                     both_masked, groups, figure_counts, recycled, modes=modes, big=len(comparison.rows) > BIG_PAGE_ROWS,
                     recycled_total=overall["verbatim"] + overall["figures_swapped"],
                     promises=_promise_views(comparison, labels), plan_found=comparison.plan_found,
