@@ -55,6 +55,8 @@
   }
   function apply() {
     MODES.forEach(function (m) { body.classList.toggle("f-" + m, state.mode === m && m !== "all"); });
+    // Folded verbatim runs open while a filter or a search is on: they show what those ask for.
+    body.classList.toggle("unfold", state.mode !== "all" || !!state.q.trim());
     var radio = document.querySelector('input[name=mode][value="' + state.mode + '"]');
     if (radio) radio.checked = true;
     if (search.value !== state.q) search.value = state.q;
@@ -130,6 +132,7 @@
     var target = document.getElementById(href);
     if (!target) return;
     e.preventDefault();
+    if (target.dataset.run) openRun(target.dataset.run);
     if (target.offsetParent === null) { state.mode = "all"; state.q = ""; apply(); writeHash(); }
     land(target);
     if (target.classList.contains("row")) {
@@ -138,6 +141,18 @@
       target.classList.add("current");
     }
     body.classList.remove("nav-open");
+  });
+
+  // Runs of verbatim rows fold to one line ("7条与上年相同"); the line opens its run, and a jump
+  // to a folded row opens the run first.
+  function openRun(run) {
+    document.querySelectorAll('.row[data-run="' + run + '"]').forEach(function (row) { row.classList.add("open"); });
+    var button = document.querySelector('button.fold[data-run="' + run + '"]');
+    if (button) { button.setAttribute("aria-expanded", "true"); button.hidden = true; }
+  }
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("button.fold");
+    if (button) openRun(button.dataset.run);
   });
 
   // "Copy reference": the row's place in both reports, as a memo cites it. The clipboard API needs
@@ -226,5 +241,7 @@
 
   readHash();
   apply();
+  var opened = location.hash.length > 1 && document.getElementById(location.hash.slice(1));
+  if (opened && opened.dataset.run) { openRun(opened.dataset.run); land(opened); }  // a link into a folded run
   window.addEventListener("hashchange", function () { readHash(); apply(); });
 })();

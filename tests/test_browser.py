@@ -244,3 +244,55 @@ def test_print_follows_the_filter(page):
     page.emulate_media(media="print")
     printed = page.eval_on_selector_all(".rows .row", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.className)")
     assert printed and not any("st-same" in cls or "st-numbers_only" in cls for cls in printed)
+
+
+FOLD_OLD = """2021年工作总结
+一、抓好党建
+认真落实全面从严治党要求，以抓好党建为最大政绩。
+坚持每月召开党委会研究基层党建工作。
+深入开展“三会一课”，党员教育管理进一步规范。
+推进村级阵地建设，新建党群服务中心3个。
+全年组织集体学习10次，其中专题研讨4次。
+二、抓好发展
+组织开展疫情防控演练2次，储备防护物资一批。
+"""
+FOLD_NEW = """2022年工作总结
+一、抓好党建
+认真落实全面从严治党要求，以抓好党建为最大政绩。
+坚持每月召开党委会研究基层党建工作。
+深入开展“三会一课”，党员教育管理进一步规范。
+推进村级阵地建设，新建党群服务中心3个。
+全年组织集体学习12次，其中专题研讨5次。
+二、抓好发展
+引进乡村旅游项目两个，带动农户增收。
+"""
+
+
+def test_verbatim_runs_fold_and_neighbours_share_a_line(browser, tmp_path):
+    """Four verbatim rows fold to one line that opens them; search and filters open them too. A
+    dropped point and the new point after it (not counterparts) share one line, both badged."""
+    path = tmp_path / "fold.html"
+    path.write_text(render_html(compare(outline_text(FOLD_OLD), outline_text(FOLD_NEW))), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
+    pg.goto(path.as_uri())
+    fold = pg.locator("button.fold")
+    assert fold.count() == 1 and fold.text_content().startswith("4条与上年相同")
+    before = visible_rows(pg)
+    assert not any("folded" in cls for cls in before)
+    pg.fill("#q", "三会一课")
+    pg.wait_for_timeout(400)
+    assert [c for c in visible_rows(pg) if "folded" in c]  # a search finds folded text
+    pg.fill("#q", "")
+    pg.wait_for_timeout(400)
+    fold.click()
+    after = visible_rows(pg)
+    assert len(after) == len(before) + 4 and not fold.is_visible()
+    beside = pg.locator(".row.beside")
+    assert beside.count() == 1
+    assert beside.locator(".badge").all_text_contents() == ["删去", "新增"]
+    assert "疫情防控" in beside.locator(".old").text_content() and "乡村旅游" in beside.locator(".new").text_content()
+    pg.check("input[name=mode][value=new]")
+    assert beside.is_visible()
+    pg.screenshot(path=str(ARTIFACTS / "fold.png"), full_page=True)
+    context.close()

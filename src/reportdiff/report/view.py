@@ -16,6 +16,8 @@ from .cite import places, reference, row_reference, short
 from .labels import LABELS, SCAN_LABELS
 
 BIG_PAGE_ROWS = 400
+FOLD_MIN = 3
+"""Verbatim rows in a row fold to one line from this many (two cost less to show than to fold)."""
 SCAN_PAIRS_SHOWN = 500
 """The scan page lists this many pairs, most shared first (the JSON has them all)."""
 SCAN_PASSAGES_SHOWN = 3
@@ -104,6 +106,13 @@ class RowView:
     """Where each side stands in its report (第二部分第3段（第4页）: cite.py)..."""
     reference: str = ""
     """...and the row's reference as a reviewer cites it, for "copy reference"."""
+    beside: RowView | None = None
+    """An added row drawn in this dropped row's empty half: neighbours, not counterparts (one line
+    instead of two half-empty ones)."""
+    run: str = ""
+    """Id of the run of verbatim rows this row is folded into ("" when shown)..."""
+    fold: int = 0
+    """...and on a run's first row, how many rows the run holds (the fold line says so)."""
 
 
 @dataclass
@@ -235,6 +244,9 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
             view.moved_note = f'{labels["moved_from"]}「{_short(old.units[row.moved_from].content)}」'
             view.moved_href = "#" + section_anchor_of_old.get(old.units[row.moved_from].section, "")
     sections = [s for s in sections if s.rows]
+    for section in sections:
+        _fold_verbatim_runs(section)
+        _draw_neighbours_beside(section, labels)
     order = {s.anchor: k for k, s in enumerate(sections)}
     for section in sections:
         start, end = section.span
@@ -274,6 +286,36 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
                     promise_counts=[(status, labels[f"promise_{status}"], n) for status in PROMISE_ORDER
                                     if (n := sum(p.status == status for p in comparison.promises))],
                     inconsistencies=_inconsistency_views(comparison))
+
+
+def _fold_verbatim_runs(section: SectionView) -> None:
+    """Runs of FOLD_MIN or more verbatim rows (headings apart: they are landmarks) fold to one
+    line, "7段与上年相同 展开", as a code review folds unchanged context."""
+    run: list[RowView] = []
+    for view in [*section.rows, None]:
+        if view is not None and view.status == Status.VERBATIM and view.kind != UnitKind.HEADING:
+            run.append(view)
+            continue
+        if len(run) >= FOLD_MIN:
+            run[0].fold = len(run)
+            for folded in run:
+                folded.run = f"r{run[0].anchor}"
+        run = []
+
+
+def _draw_neighbours_beside(section: SectionView, labels: dict[str, str]) -> None:
+    """A dropped row followed by an added row (not counterparts: the alignment found no pair)
+    share one line, last year's text left and this year's right, each with its own badge."""
+    out: list[RowView] = []
+    for view in section.rows:
+        last = out[-1] if out else None
+        if last is not None and last.status == Status.REMOVED and last.beside is None and view.status == Status.ADDED \
+                and UnitKind.HEADING not in (last.kind, view.kind):
+            last.beside = view
+            last.reference = view.reference + labels["cite_and"] + last.reference
+            continue
+        out.append(view)
+    section.rows = out
 
 
 def _inconsistency_views(comparison: Comparison) -> list[tuple[str, str, str, str]]:
