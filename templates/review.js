@@ -7,7 +7,7 @@
   body.classList.add("js");
   // The filter modes are the toolbar's radio buttons (listed once, in view.py).
   var MODES = Array.prototype.map.call(document.querySelectorAll("input[name=mode]"), function (r) { return r.value; });
-  var state = { mode: "all", q: "" };
+  var state = { mode: "all", q: "", m: "" };
   var search = document.getElementById("q");
   var COPIED = body.dataset.copied;
   var shown = document.getElementById("shown");
@@ -26,11 +26,13 @@
     var mode = params.get("f");
     state.mode = MODES.indexOf(mode) >= 0 ? mode : "all";
     state.q = params.get("q") || "";
+    state.m = params.get("m") || "";
   }
   function writeHash() {
     var params = new URLSearchParams();
     if (state.mode !== "all") params.set("f", state.mode);
     if (state.q) params.set("q", state.q);
+    if (state.m) params.set("m", state.m);
     var h = params.toString();
     history.replaceState(null, "", h ? "#" + h : location.pathname + location.search);
   }
@@ -53,6 +55,19 @@
     }
     return row._text;
   }
+  // A figure chip of the summary (数字 · 下降 5) shows exactly its figures in the table: #m=down.
+  var figureNote = document.querySelector(".metric-filter");
+  function filterFigures() {
+    document.querySelectorAll(".metrics tbody tr").forEach(function (tr) { tr.hidden = !!state.m && tr.dataset.kind !== state.m; });
+    if (!figureNote) return;
+    figureNote.hidden = !state.m;
+    if (!state.m) return;
+    document.querySelectorAll(".metrics details").forEach(function (d) {
+      if (d.querySelector('tr[data-kind="' + state.m + '"]')) d.open = true;
+    });
+    var chip = document.querySelector('.summary a[href="#m=' + state.m + '"]');
+    figureNote.querySelector("span").textContent = figureNote.dataset.label.replace("{}", chip ? chip.textContent.trim() : state.m);
+  }
   function apply() {
     MODES.forEach(function (m) { body.classList.toggle("f-" + m, state.mode === m && m !== "all"); });
     // Folded verbatim runs open while a filter or a search is on: they show what those ask for.
@@ -67,6 +82,7 @@
       });
       body.dataset.searched = q ? "1" : "";
     }
+    filterFigures();
     // A section none of whose rows pass the filters folds away with its heading.
     sections().forEach(function (sec) { sec.classList.remove("empty"); });
     if (state.mode !== "all" || q) {
@@ -126,9 +142,10 @@
       history.replaceState(null, "", "#" + href);
       readHash();
       apply();
-      document.getElementById("compare-h").scrollIntoView({ block: "start" });
+      document.getElementById(href.slice(0, 2) === "m=" ? "metrics-h" : "compare-h").scrollIntoView({ block: "start" });
       return;
     }
+    if (link.closest(".metric-filter")) { state.m = ""; apply(); writeHash(); }
     var target = document.getElementById(href);
     if (!target) return;
     e.preventDefault();

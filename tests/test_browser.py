@@ -296,3 +296,28 @@ def test_verbatim_runs_fold_and_neighbours_share_a_line(browser, tmp_path):
     assert beside.is_visible()
     pg.screenshot(path=str(ARTIFACTS / "fold.png"), full_page=True)
     context.close()
+
+
+def test_every_count_opens_exactly_its_items(browser, tmp_path):
+    """On a real pair: each figure chip (数字 · 下降 11) shows exactly that many figures in the table,
+    and 新增 / 删去 show as many rows as they count and as the lists hold."""
+    real = ROOT / "tests" / "pairs" / "real" / "hailar-2018-2019"
+    path = tmp_path / "real.html"
+    path.write_text(render_html(reportdiff.compare_files(real / "old.txt", real / "new.txt")), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
+    pg.goto(path.as_uri())
+    chips = pg.eval_on_selector_all(".summary .counts.figures a[href^='#m=']",
+                                    "links => links.map(a => [a.getAttribute('href'), a.textContent.trim()])")
+    assert len(chips) >= 2
+    for href, text in chips:
+        pg.click(f".summary a[href='{href}']")
+        kinds = pg.eval_on_selector_all(".metrics tbody tr", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.kind)")
+        assert len(kinds) == int(text.split()[-1]) and set(kinds) == {href[3:]}, (href, text)
+    pg.click(".metric-filter a")
+    assert pg.eval_on_selector_all(".metrics tbody tr[hidden]", "rows => rows.length") == 0
+    for mode, status, items in (("new", "added", "#new-items li"), ("dropped", "removed", "#dropped-items li")):
+        count = int(pg.eval_on_selector(f".summary .counts .badge.st-{status}", "b => b.parentNode.querySelector('b').textContent"))
+        pg.click(f".summary a[href='#f={mode}']")
+        assert len(visible_rows(pg)) == count == pg.eval_on_selector_all(items, "li => li.length")
+    context.close()

@@ -27,8 +27,6 @@ HEADING_NOTE_CHARS = 14
 YEAR_SEARCH_CHARS = 300
 """Without a year in its title, a report's year is looked for in its first characters (the dateline)."""
 """From this many rows, off-screen sections are laid out lazily (content-visibility)."""
-_ITEM_KINDS = (UnitKind.POINT, UnitKind.LEAD, UnitKind.HEADING)
-"""Units listed as new or dropped items (not titles, preambles, closings)."""
 SHARE_KINDS = ("verbatim", "figures_swapped", "formulae", "new_text")
 """How this year's text divides, in this order everywhere: bar, legend, per-section shares."""
 
@@ -67,6 +65,8 @@ class MetricView:
     flags: str
     key: str = ""
     """What kind of figure, when not a plain level of the year: 增速 · 目标."""
+    kind: str = ""
+    """Which summary chip counts it: up, down, same, masked_new, masked_old, masked_both (or "")."""
 
 
 @dataclass
@@ -165,7 +165,8 @@ class PageView:
     metric_groups: list[tuple[str, str, list[MetricView]]]
     """(id, label, rows): figures in both years (key indicators and the largest moves first), then
     those new this year, then those dropped; the page folds all but the first."""
-    figure_counts: list[tuple[Change, str, int]]
+    figure_counts: list[tuple[str, str, int]]
+    """(kind, label, count) of the summary's figure chips; each opens exactly its figures (MetricView.kind)."""
     recycled: list[tuple[str, str, int]]
     """(kind, label, whole percent) for the recycled bar: verbatim, figures_swapped, formulae, new."""
     modes: list[tuple[str, str]] = field(default_factory=list)
@@ -233,9 +234,11 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
         current.rows.append(view)
         current.counts[row.status] = current.counts.get(row.status, 0) + 1
         rows_with_anchor.append((row, view))
-        if row.status == Status.ADDED and unit.kind in _ITEM_KINDS:
+        # Every new or dropped unit is listed (a new closing paragraph too): the lists hold exactly
+        # what the summary's 新增 / 删去 counts and filters show.
+        if row.status == Status.ADDED:
             added.append(ItemView(view.anchor, current.title, unit.content))
-        elif row.status == Status.REMOVED and unit.kind in _ITEM_KINDS:
+        elif row.status == Status.REMOVED:
             removed.append(ItemView(view.anchor, current.title, unit.content))
     for row, view in rows_with_anchor:
         if row.old_place is not None:
@@ -262,12 +265,15 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     counts = [(s, labels[s], comparison.summary.get(s, 0), count_filters.get(s, "")) for s in STATUSES]
     changes = [m.change for m in comparison.metrics]
     hidden_counts = Counter(hidden)
-    figure_counts = [(Change.UP, labels["up"], changes.count(Change.UP)),
-                     (Change.DOWN, labels["down"], changes.count(Change.DOWN)),
-                     (Change.UNCHANGED, labels["same_value"], changes.count(Change.UNCHANGED))]
+    figure_counts = [(Change.UP.value, labels["up"], changes.count(Change.UP)),
+                     (Change.DOWN.value, labels["down"], changes.count(Change.DOWN)),
+                     (Change.UNCHANGED.value, labels["same_value"], changes.count(Change.UNCHANGED))]
     # 上年隐去 (last year hid, this year shows) is rare: its chip only when it happens.
-    figure_counts += [(Change.HIDDEN, labels[key], hidden_counts[key]) for key in ("masked_new", "masked_old", "masked_both")
+    figure_counts += [(key, labels[key], hidden_counts[key]) for key in ("masked_new", "masked_old", "masked_both")
                       if hidden_counts[key] or key != "masked_old"]
+    chips = {kind for kind, _, _ in figure_counts}
+    for m, view, key in zip(comparison.metrics, metric_views, hidden):
+        view.kind = key or (m.change.value if m.change.value in chips else "")
     overall = _percents(comparison.shares.of())
     recycled = [(k, labels[k], overall[k]) for k in SHARE_KINDS]
     modes = [(m, labels[key]) for m, key in (("all", "all"), ("changes", "changes"), ("new", "only_new"),
