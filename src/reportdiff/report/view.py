@@ -272,8 +272,8 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
     figure_counts += [(key, labels[key], hidden_counts[key]) for key in ("masked_new", "masked_old", "masked_both")
                       if hidden_counts[key] or key != "masked_old"]
     chips = {kind for kind, _, _ in figure_counts}
-    for m, view, key in zip(comparison.metrics, metric_views, hidden):
-        view.kind = key or (m.change.value if m.change.value in chips else "")
+    for m, metric_view, key in zip(comparison.metrics, metric_views, hidden):
+        metric_view.kind = key or (m.change.value if m.change.value in chips else "")
     overall = _percents(comparison.shares.of())
     recycled = [(k, labels[k], overall[k]) for k in SHARE_KINDS]
     modes = [(m, labels[key]) for m, key in (("all", "all"), ("changes", "changes"), ("new", "only_new"),
