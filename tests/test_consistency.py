@@ -50,3 +50,40 @@ def test_real_report_restates_last_years_retail_sales():
     the earlier figure was revised, which a reviewer asks about (统计口径)."""
     c = compare(load(REAL / "hailar-2018-2019" / "old.txt"), load(REAL / "hailar-2018-2019" / "new.txt"))
     assert [(x.kind, x.claimed, x.computed) for x in c.inconsistencies] == [("growth_mismatch", 6.2, 9.2)]
+
+
+STALE_OLD = """某镇2021年工作总结
+一、2021年工作回顾
+2021年，全镇上下齐心协力，圆满完成了县委县政府下达的各项目标任务。
+新建村级党群服务中心3个，改造农村公路12公里。
+二、2022年工作打算
+2022年，我们将继续巩固脱贫攻坚成果，推进乡村振兴。
+"""
+STALE_NEW = """某镇2022年工作总结
+一、2022年工作回顾
+2021年，全镇上下齐心协力，圆满完成了县委县政府下达的各项目标任务。
+新建村级党群服务中心5个，改造农村公路20公里。
+二、2023年工作打算
+与2021年相比，我们将继续巩固脱贫攻坚成果，推进乡村振兴。
+"""
+STALE_TWIN = STALE_NEW.replace("2021年，全镇", "2022年，全镇")
+
+
+def test_a_year_copied_with_last_years_text_is_stale():
+    """The 2022 review opens with last year's sentence word for word, 2021年 and all; the plan part
+    may name 2021 as a base. The twin that changed the year reports nothing."""
+    c = compare(outline_text(STALE_OLD), outline_text(STALE_NEW))
+    stale = [x for x in c.inconsistencies if x.kind == "stale_year"]
+    assert len(stale) == 1 and stale[0].new_text.startswith("2021年，全镇") and "2022年" in stale[0].message
+    assert comparison_as_dict(c)["inconsistencies"][0]["kind"] == "stale_year"
+    assert [x for x in compare(outline_text(STALE_OLD), outline_text(STALE_TWIN)).inconsistencies if x.kind == "stale_year"] == []
+
+
+def test_real_reports_copy_no_stale_year():
+    """海拉尔 2018 -> 2019 reviews 2017 and 2018 (一、2017年工作回顾 / 一、2018年工作回顾): nothing
+    of 2017 was copied into the 2018 review unchanged."""
+    from reportdiff.consistency import review_year
+
+    old, new = load(REAL / "hailar-2018-2019" / "old.txt"), load(REAL / "hailar-2018-2019" / "new.txt")
+    assert (review_year(old), review_year(new)) == (2017, 2018)
+    assert not [x for x in compare(old, new).inconsistencies if x.kind == "stale_year"]

@@ -60,7 +60,7 @@ def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae:
     promises = track_promises(old, new, old_figures, new_figures) if plan_found else []
     return Comparison(old, new, rows, alignment, metrics, recycling, Shares(new.source, recycling),
                       Counter(r.status for r in rows), promises, plan_found,
-                      find_inconsistencies(old, new, metrics, recycling))
+                      find_inconsistencies(old, new, rows, metrics, recycling))
 
 
 def _rows(alignment: Alignment) -> list[Row]:

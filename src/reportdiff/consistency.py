@@ -8,6 +8,10 @@
   when either level is approximate (超过, 近, 左右).
 - `stale_counter`: a sentence copied verbatim from last year that counts years in a row
   (连续4年): a yearly counter copied unchanged has not advanced.
+- `stale_year`: last year's review year (2021年) in this year's review, followed by the words
+  that follow it in the paired unit of last year's report: copied, and the year not changed. Checked only when each report
+  says which year it reviews (一、2021年工作回顾 / 2022年度工作总结) and they are consecutive; not
+  in this year's plan part, where last year can stand as a base.
 """
 from __future__ import annotations
 
@@ -16,9 +20,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .figures import scale_of
-from .indicators import sentence_at
+from .indicators import REVIEW_HEAD, sentence_at, unit_periods
 from .metrics import indicator_name, name_similarity
-from .model import Change, Measure, Metric, Outline, RecycledKind, Recycling
+from .model import Change, Measure, Metric, Outline, Period, RecycledKind, Recycling, Row
 
 GROWTH_TOLERANCE = 1.0
 """Percentage points of difference allowed for rounding (a level of 7.5 may be 7.45..7.55)..."""
@@ -32,7 +36,7 @@ _COUNTER = re.compile(r"连续[一二三四五六七八九十\d]+年")
 @dataclass
 class Inconsistency:
     kind: str
-    """growth_mismatch | stale_counter"""
+    """growth_mismatch | stale_counter | stale_year"""
     new_unit: int
     new_text: str
     old_unit: int | None
@@ -42,8 +46,9 @@ class Inconsistency:
     message: str
 
 
-def find_inconsistencies(old: Outline, new: Outline, metrics: list[Metric], recycling: Recycling) -> list[Inconsistency]:
-    return [*_growth_mismatches(old, new, metrics), *_stale_counters(new, recycling)]
+def find_inconsistencies(old: Outline, new: Outline, rows: list[Row], metrics: list[Metric],
+                         recycling: Recycling) -> list[Inconsistency]:
+    return [*_growth_mismatches(old, new, metrics), *_stale_counters(new, recycling), *_stale_years(old, new, rows)]
 
 
 def _growth_mismatches(old: Outline, new: Outline, metrics: list[Metric]) -> list[Inconsistency]:
@@ -100,4 +105,52 @@ def _stale_counters(new: Outline, recycling: Recycling) -> list[Inconsistency]:
         out.append(Inconsistency("stale_counter", unit, sentence_at(new.source, m.start(), m.end()), None, None, None, None,
                                  f"“{m.group()}”与上一年原文相同：逐年累计的说法照搬未更新？"))
     return out
+
+
+def _stale_years(old: Outline, new: Outline, rows: list[Row]) -> list[Inconsistency]:
+    old_year, new_year = review_year(old), review_year(new)
+    if old_year is None or new_year != old_year + 1:
+        return []
+    periods = unit_periods(new)
+    stale = re.compile(rf"(?<!\d){old_year}年(?!度?(?:相比|同期|基础))")
+    out = []
+    for row in rows:
+        if row.old is None or row.new is None or periods[row.new] == Period.PLAN:
+            continue
+        text, before = new.units[row.new].text, old.units[row.old].text
+        for m in stale.finditer(text):
+            copied = text[m.start():m.end() + STALE_CONTEXT]
+            if len(copied) > len(m.group()) and copied in before:  # the year and the words after it, as last year wrote them
+                out.append(Inconsistency(
+                    "stale_year", row.new, sentence_at(text, m.start(), m.end()), row.old,
+                    sentence_at(before, before.find(copied), before.find(copied) + len(copied)), None, None,
+                    f"“{m.group()}”连同上一年的原话照搬，而本年回顾的是{new_year}年：年份未改？"))
+                break
+    return out
+
+
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_DATELINE = re.compile(r"((?:19|20)\d\d)年\d{1,2}月\d{1,2}日")
+DATELINE_CHARS = 300
+_LAST_YEAR_HEAD = re.compile(r"过去一年|一年来|去年")
+STALE_CONTEXT = 6
+"""stale_year: the characters after the year that must stand the same in last year's partner."""
+
+
+def review_year(outline: Outline) -> int | None:
+    """The year a report reviews: the year of its review heading (一、2021年工作回顾), or the year
+    before its dateline when that heading says 过去一年, else of a title that names a year's summary
+    (2022年度个人工作总结, not a dated 政府工作报告), else None."""
+    for u in outline.units:
+        if u.is_section_heading and REVIEW_HEAD.search(u.content):
+            found = _YEAR.search(u.content)
+            if found:
+                return int(found.group(1))
+            dated = _DATELINE.search(outline.source[:DATELINE_CHARS])
+            if dated and _LAST_YEAR_HEAD.search(u.content):  # 一、过去一年工作回顾, in a report given in spring
+                return int(dated.group(1)) - 1
+    found = _YEAR.search(outline.title)
+    if found and re.search(r"总结|述职|回顾", outline.title):
+        return int(found.group(1))
+    return None
 

@@ -59,7 +59,7 @@ _PLAN_HEAD = re.compile(r"工作(?:安排|打算|思路|任务|建议|部署)|�
                         r"总体要求|政策取向|下一步|"
                         r"展望|明年|今后|(?:19|20)\d\d年(?:的)?(?:政府)?工作|requirements|priorities|targets|tasks|plans? for|"
                         r"work for (?:19|20)\d\d", re.I)
-_REVIEW_HEAD = re.compile(r"回顾|成绩|成效|总结|review|achievements", re.I)
+REVIEW_HEAD = re.compile(r"回顾|成绩|成效|总结|review|achievements", re.I)
 _MULTI_OPENING = re.compile(r"(?:过去|近|这)?[二三四五六七八九十]年(?:来|间|里|中|多来)|“?十[一二三四五]五”?(?:时期|期间)|"
                             r"(?:over|in) the past (?:five|\w+) years", re.I)
 _ONE_YEAR_OPENING = re.compile(r"过去的?一年|一年来|去年|刚刚过去的|(?:19|20)\d\d年[，,]|last year|in (?:19|20)\d\d,", re.I)
@@ -96,9 +96,9 @@ def unit_periods(outline: Outline) -> list[Period]:
         if u.kind == UnitKind.HEADING and u.level <= 1:
             if _MULTI_HEAD.search(content) and not _ONE_YEAR_HEAD.search(content):
                 section = Period.MULTI_YEAR  # 过去五年工作回顾; “十三五”时期主要目标: five years either way
-            elif _PLAN_HEAD.search(content) and not _REVIEW_HEAD.search(content):
+            elif _PLAN_HEAD.search(content) and not REVIEW_HEAD.search(content):
                 section = Period.PLAN
-            elif section != Period.PLAN or _REVIEW_HEAD.search(content) or _ONE_YEAR_HEAD.search(content):
+            elif section != Period.PLAN or REVIEW_HEAD.search(content) or _ONE_YEAR_HEAD.search(content):
                 section = Period.YEAR  # after the plan begins, sections of tasks stay plans
             current = section
         elif u.kind == UnitKind.CLOSING:
