@@ -74,7 +74,7 @@ def _rows(alignment: Alignment) -> list[Row]:
 
     for match in alignment.matches:
         status, similarity = _classify(old, new, match)
-        moved = _moved(alignment, match, by_old, moved_sections)
+        moved = _moved(alignment, match, by_old, by_new, moved_sections)
         first_old = match.old[0]
         terms = alignment.weights.shared(match.old, match.new) if alignment.weights else []
         diff = None if status == Status.VERBATIM else word_diff(
@@ -88,7 +88,7 @@ def _rows(alignment: Alignment) -> list[Row]:
         moved_from = old_place = None
         if moved and old_unit.is_section_heading:
             old_place = old.sections().index(first_old) + 1
-        elif moved and _parent_changed(alignment, match, by_old):
+        elif moved and _parent_changed(alignment, match, by_old, by_new):
             moved_from = old_unit.parent
         # One row per unit of the longer side; a split/merge's rows share a group number.
         for k in range(max(len(match.old), len(match.new))):
@@ -179,21 +179,26 @@ def _moved_sections(section_pairs: dict[int, int]) -> set[int]:
     return {i for r, i in enumerate(by_old) if new_rank[section_pairs[i]] != r}
 
 
-def _moved(alignment: Alignment, match: Match, by_old: dict[int, Match], moved_sections: set[int]) -> bool:
+def _moved(alignment: Alignment, match: Match, by_old: dict[int, Match], by_new: dict[int, Match],
+           moved_sections: set[int]) -> bool:
     """A unit moved when it now sits under a different heading, or its whole section moved."""
     old_u = alignment.old.units[match.old[0]]
     if old_u.section in moved_sections:
         return True
     if old_u.is_section_heading:
         return False
-    return _parent_changed(alignment, match, by_old)
+    return _parent_changed(alignment, match, by_old, by_new)
 
 
-def _parent_changed(alignment: Alignment, match: Match, by_old: dict[int, Match]) -> bool:
-    """The unit's heading in the later report is not the counterpart of its heading before."""
+def _parent_changed(alignment: Alignment, match: Match, by_old: dict[int, Match], by_new: dict[int, Match]) -> bool:
+    """The unit's heading in the later report is not the counterpart of its heading before. When
+    neither heading has a counterpart (both rewritten past pairing, or one year's subsections are
+    the other's sections), nothing says the unit moved: it is not flagged."""
     old_u = alignment.old.units[match.old[0]]
     new_u = alignment.new.units[match.new[0]]
     if old_u.parent < 0 or new_u.parent < 0:
         return (old_u.parent < 0) != (new_u.parent < 0)
     parent_match = by_old.get(old_u.parent)
-    return parent_match is None or new_u.parent not in parent_match.new
+    if parent_match is None:
+        return new_u.parent in by_new  # its new heading has a counterpart, which was not its heading
+    return new_u.parent not in parent_match.new
