@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import CORPUS, needs_corpus
 from reportdiff import load, outline_text
 from reportdiff.compare import compare
 from reportdiff.report.to_json import comparison_as_dict
@@ -87,3 +88,12 @@ def test_real_reports_copy_no_stale_year():
     old, new = load(REAL / "hailar-2018-2019" / "old.txt"), load(REAL / "hailar-2018-2019" / "new.txt")
     assert (review_year(old), review_year(new)) == (2017, 2018)
     assert not [x for x in compare(old, new).inconsistencies if x.kind == "stale_year"]
+
+
+@needs_corpus
+def test_average_growth_over_five_years_is_not_checked_against_last_year():
+    """海拉尔 2016 sums up five years (由2010年的5.24亿元增加到2015年的15.07亿元，年均增长23.53%):
+    an average over five years is no claim about the year, so nothing is flagged."""
+    corpus = CORPUS / "hailar-district-gov-work-report"
+    c = compare(load(corpus / "2015.txt"), load(corpus / "2016.txt"))
+    assert not [x for x in c.inconsistencies if x.kind == "growth_mismatch" and "年均" in x.new_text]

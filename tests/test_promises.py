@@ -64,3 +64,39 @@ def test_state_council_2019_targets_in_2020():
     assert verdicts[("国内生产总值增长", "6%－6.5%")] == ("kept", "6.1%")  # a range, the unit on both ends
     assert verdicts[("城镇新增就业", "1100万人以上")] == ("exceeded", "1352万人")
     assert verdicts[("居民消费价格涨幅", "3%左右")] == ("kept", "2.9%")  # a ceiling, kept under it
+
+
+TASK_OLD = """某区2021年政府工作报告
+一、2021年工作回顾
+全年完成各项目标任务。
+二、2022年工作安排
+建成东山组团社区卫生服务中心，开工建设黑羊站水厂改扩建工程。
+完成滨河健身绿道慢行系统项目，启动城市管理指挥中心。
+"""
+TASK_NEW = """某区2022年政府工作报告
+一、2022年工作回顾
+东山组团社区卫生服务中心建成投入使用。投资1.15亿元的黑羊站水厂改扩建工程开工建设。
+滨河健身绿道慢行系统项目主体工程加快推进。
+二、2023年工作安排
+继续推进各项工作。
+"""
+
+
+def test_tasks_without_figures_are_tracked():
+    """Last year's plan names things to build: what this year's review says of each decides. A
+    promise to start (开工建设) is kept by a start; one to finish (完成) only partly by progress;
+    a thing this year's review never names is not mentioned."""
+    c = compare(outline_text(TASK_OLD), outline_text(TASK_NEW))
+    tasks = {p.plan.subject: p.status for p in c.promises if p.comparator == "task"}
+    assert tasks == {"东山组团社区卫生服务中心": "kept", "黑羊站水厂改扩建工程": "kept",
+                     "滨河健身绿道慢行系统项目": "partial", "城市管理指挥中心": "not_mentioned"}
+    entry = next(p for p in comparison_as_dict(c)["promises"] if p["indicator"] == "滨河健身绿道慢行系统项目")
+    assert entry["comparator"] == "task" and entry["target"] is None and "加快推进" in entry["evidence"]["text"]
+
+
+def test_tasks_said_only_in_the_plan_again_are_not_evidence():
+    """The negative twin: this year's report names the same things only in its own plan part."""
+    twin = TASK_NEW.replace("一、2022年工作回顾\n", "一、2022年工作回顾\n全年完成各项目标任务。\n二、2023年工作安排\n", 1)
+    twin = twin.replace("\n二、2023年工作安排\n继续推进各项工作。\n", "\n")
+    c = compare(outline_text(TASK_OLD), outline_text(twin))
+    assert {p.status for p in c.promises if p.comparator == "task"} == {"not_mentioned"}

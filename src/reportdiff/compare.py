@@ -17,7 +17,7 @@ from .indicators import figures_by_unit, unit_periods
 from .metrics import pair_figures, pair_leftovers
 from .model import Alignment, Comparison, FiguresByUnit, Match, MatchHow, Metric, Outline, Period, Recycling, Row, Status
 from .outline import joined_key
-from .promises import track_promises
+from .promises import track_promises, track_tasks
 from .recycle import MIN_CHARS, Shares, find_recycled
 from .textnorm import mask_figures
 from .worddiff import word_diff
@@ -57,7 +57,7 @@ def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae:
     recycling, (old_figures, new_figures) = independent()
     metrics = _metrics(alignment, rows, old_figures, new_figures)
     plan_found = Period.PLAN in unit_periods(old)
-    promises = track_promises(old, new, old_figures, new_figures) if plan_found else []
+    promises = [*track_promises(old, new, old_figures, new_figures), *track_tasks(old, new)] if plan_found else []
     return Comparison(old, new, rows, alignment, metrics, recycling, Shares(new.source, recycling),
                       Counter(r.status for r in rows), promises, plan_found,
                       find_inconsistencies(old, new, rows, metrics, recycling))

@@ -72,6 +72,8 @@ def _growth_mismatches(old: Outline, new: Outline, metrics: list[Metric]) -> lis
                         and name_similarity(indicator_name(g.name), indicator_name(m.new.name)) >= 0.85), None)
         if claimed is None or claimed.value is None:
             continue
+        if any(f.period != Period.YEAR for f in (claimed, m.new, m.old)):
+            continue  # 年均增长23.53% over five years, or a level of another period: not this year's growth
         text = new.units[m.new_index].text
         sentence = sentence_at(text, m.new.start, m.new.end)
         if _REAL_GROWTH.search(sentence):

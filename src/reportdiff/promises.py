@@ -5,7 +5,10 @@ headings such as 工作安排 / 主要预期目标 / Tasks for 2019): 国内生�
 1100万人以上, 居民消费价格涨幅3%左右. Its evidence is a figure of this year's review part (period
 `year`) naming the same indicator the same way (metrics.keys_agree on measure and unit, names
 matching as figures across rewritten text do), the best match when several do. Concrete tasks
-without a figure (建成…中心) are not tracked yet.
+without a figure are tracked when they name a thing to build or open (启动东山组团社区卫生服务中心,
+新建污水处理厂: TASK): the thing is looked for in this year's review, and what is said of it there
+decides (建成 / 投入使用 kept; 开工 / 推进 partial, or kept when the promise was only to start it;
+a task and its evidence are carried as figures without a value, `comparator` "task").
 
 The verdict reads the comparator as its author meant it:
 - a floor (以上, 超过, 不低于): met at or above it, `exceeded` beyond it by EXCEED_SHARE;
@@ -23,8 +26,9 @@ import re
 from dataclasses import dataclass, replace
 
 from .figures import scale_of
+from .indicators import unit_periods
 from .metrics import LEFTOVER_MIN, indicator_name, keys_agree, name_similarity
-from .model import Figure, FiguresByUnit, Outline, Period, Role
+from .model import Figure, FiguresByUnit, Outline, Period, Role, UnitKind
 
 EXCEED_SHARE = 0.05
 """A floor beaten by more than this share of the target is `exceeded`."""
@@ -39,6 +43,19 @@ _FLOOR = ("以上", "超过", "不低于", "逾", "over", "more than", "above", 
 _CEILING = ("以内", "以下", "不超过", "不到", "不足", "below", "under", "less than", "within", "up to")
 _RANGE = "-－–—~～至到"
 """Between two figures, a range written with the unit on both ends: 6%－6.5%."""
+TASK = re.compile(r"(建成|完成|启动|开工建设|开工|新建|开通|投用|启用)"
+                  r"([^，。；：、！？,.;:!?\s“”\d]{2,20}?(?:中心|馆|园|站|厂|路|桥|隧道|工程|项目|小区|学校|幼儿园|医院|基地|平台|管网|"
+                  r"公园|广场|市场|大楼|综合体))(?=[，。；、和及,;]|$)")
+"""A concrete task of a plan: a verb of building or opening and the named thing, ending in what
+kind of thing it is (…服务中心, …大桥, …工程). Not 打造 / 创建 (aims, not things to finish), and
+not a task with a count in it (新建2所幼儿园: a figure, tracked as one)."""
+TASK_KEY_MIN = 5
+"""A task's thing is found in this year's review by its longest ending said there, of at least
+this many characters (东山组团社区卫生服务中心 -> 卫生服务中心; not 服务中心, which every report has)."""
+_DONE = re.compile(r"建成|完成|完工|竣工|投入使用|投用|开通|通车|落成|交付|启用|挂牌|运营|运行")
+_UNDER_WAY = re.compile(r"开工|启动|推进|在建|加快|主体|正在|开展|实施|建设")
+_START_VERBS = ("启动", "开工", "开工建设")
+_TASK_VERBS = re.compile(r"^(?:实施|建设|新建|改建|扩建)+")
 STATUSES = ("not_mentioned", "missed", "unclear", "partial", "kept", "exceeded")
 """In the order a reviewer reads them: what was not reported, what was missed, first."""
 
@@ -49,7 +66,7 @@ class Promise:
     """Index of last year's outline unit holding the target."""
     plan: Figure
     comparator: str
-    """floor | ceiling | around | range | exact"""
+    """floor | ceiling | around | range | exact, or task (a thing to build: plan and evidence carry no value)"""
     evidence_unit: int | None = None
     evidence: Figure | None = None
     status: str = "not_mentioned"
@@ -110,6 +127,56 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
             promise.status = judge(promise)
         promises.append(promise)
     return promises
+
+
+def track_tasks(old: Outline, new: Outline) -> list[Promise]:
+    """Last year's concrete tasks (TASK) in its plan part, each with what this year's review says of it."""
+    old_periods, new_periods = unit_periods(old), unit_periods(new)
+    review = [(j, u.text) for j, (u, period) in enumerate(zip(new.units, new_periods))
+              if period == Period.YEAR and u.kind != UnitKind.HEADING]
+    promises = []
+    for k, (u, period) in enumerate(zip(old.units, old_periods)):
+        if period != Period.PLAN or u.kind == UnitKind.HEADING:
+            continue
+        for m in TASK.finditer(u.text):
+            thing = _TASK_VERBS.sub("", m.group(2))  # 启动实施黑羊站水厂改扩建工程: the thing, not 实施…
+            plan = Figure(m.group(), m.start(), m.end(), None, "", subject=thing, name=thing, period=Period.PLAN)
+            promise = Promise(k, plan, "task")
+            found = _said_of(thing, review)
+            if found is not None:
+                j, start, end = found
+                text = new.units[j].text
+                promise.evidence_unit = j
+                promise.evidence = Figure(text[start:end], start, end, None, "", subject=thing, name=thing)
+                said = _clause_at(text, start, end)
+                if _DONE.search(said):
+                    promise.status = "kept"
+                elif _UNDER_WAY.search(said):  # under way: all a promise to start (启动, 开工) asked for
+                    promise.status = "kept" if m.group(1) in _START_VERBS else "partial"
+                else:
+                    promise.status = "unclear"
+            promises.append(promise)
+    return promises
+
+
+def _clause_at(text: str, start: int, end: int) -> str:
+    """The clause (between ，；。) that names the thing: what is said of it, not of its neighbours
+    in the sentence (医疗废物处理项目全面完工，东山组团社区卫生服务中心…主体完工)."""
+    left = max(text.rfind(mark, 0, start) for mark in "，；。,;") + 1
+    rights = [at for mark in "，；。,;" if (at := text.find(mark, end)) >= 0]
+    return text[left:min(rights, default=len(text))]
+
+
+def _said_of(thing: str, review: list[tuple[int, str]]) -> tuple[int, int, int] | None:
+    """(unit, start, end) of the longest ending of `thing` (at least TASK_KEY_MIN characters) said
+    in this year's review; the first place it is said."""
+    for cut in range(0, len(thing) - TASK_KEY_MIN + 1):
+        key = thing[cut:]
+        for j, text in review:
+            at = text.find(key)
+            if at >= 0:
+                return j, at, at + len(key)
+    return None
 
 
 def _as_result(plan: Figure) -> Figure:

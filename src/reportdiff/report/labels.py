@@ -32,7 +32,8 @@ LABELS = {
         "promise_partial": "部分兑现", "promise_missed": "未完成", "promise_not_mentioned": "本年未提及",
         "promise_unclear": "无法判断", "no_plan": "上一年报告中没有找到工作安排或预期目标部分，没有承诺可对照。",
         "target": "上年目标", "outcome": "本年结果",
-        "promises_note": "只对照有数字的目标；“左右”按作者本意：物价、失业率、赤字等以不超过为兑现。未提及：本年回顾中找不到同一指标。",
+        "promises_note": "对照有数字的目标和要建成、启动的具体项目；“左右”按作者本意：物价、失业率、赤字等以不超过为兑现。"
+                         "未提及：本年回顾中找不到同一指标或项目名称。部分兑现：要求建成的项目本年仍在推进。",
         "points": "个百分点", "paired_figures": "两年可比的数字", "new_figures": "本年新出现的数字",
         "dropped_figures": "上年有、本年未再提的数字",
         "measure_growth": "增速", "measure_increment": "增量", "measure_share": "比率",
@@ -81,8 +82,9 @@ LABELS = {
         "promise_not_mentioned": "not mentioned", "promise_unclear": "unclear",
         "no_plan": "Last year's report has no plan part: no promises to check.",
         "target": "Target", "outcome": "Result",
-        "promises_note": "Only targets with a figure are checked; a ceiling (prices, unemployment, deficit) is kept at or "
-                         "under it. Not mentioned: this year's review names no figure for the indicator.",
+        "promises_note": "Targets with a figure and named things to build or start are checked; a ceiling (prices, "
+                         "unemployment, deficit) is kept at or under it. Not mentioned: this year's review names no "
+                         "figure for the indicator, or not the thing. Partly kept: to be finished, still under way.",
         "points": " pp", "paired_figures": "Figures in both years", "new_figures": "Figures new this year",
         "dropped_figures": "Figures given last year, not this year",
         "measure_growth": "growth", "measure_increment": "change", "measure_share": "rate",
