@@ -175,10 +175,7 @@
   // "Copy reference": the row's place in both reports, as a memo cites it. The clipboard API needs
   // a secure context (a page opened from disk is one in Chromium, not in every browser): else the
   // old way, through a selected text field.
-  document.addEventListener("click", function (e) {
-    var button = e.target.closest && e.target.closest("button.cite");
-    if (!button) return;
-    var text = button.dataset.ref;
+  function copy(button, text) {
     function done() {
       var label = button.textContent;
       button.textContent = COPIED;
@@ -196,6 +193,27 @@
     }
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fallback);
     else fallback();
+  }
+  // "Copy table": the figure table as the chips show it (tab-separated, a group column first),
+  // ready to paste into a spreadsheet.
+  function figureTable() {
+    var lines = [];
+    document.querySelectorAll(".metrics table").forEach(function (table) {
+      var group = table.closest("details").querySelector("summary").textContent.trim();
+      if (!lines.length) {
+        lines.push([""].concat(Array.prototype.map.call(table.tHead.rows[0].cells, function (c) { return c.textContent.trim(); })).join("\t"));
+      }
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (tr) {
+        if (tr.hidden) return;
+        lines.push([group].concat(Array.prototype.map.call(tr.cells, function (c) { return c.textContent.trim().replace(/\s+/g, " "); })).join("\t"));
+      });
+    });
+    return lines.join("\n");
+  }
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("button.cite, button.copy-table");
+    if (!button) return;
+    copy(button, button.classList.contains("cite") ? button.dataset.ref : figureTable());
   });
 
   // Off-screen sections are laid out lazily (content-visibility), with remembered sizes that go

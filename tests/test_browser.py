@@ -321,3 +321,20 @@ def test_every_count_opens_exactly_its_items(browser, tmp_path):
         pg.click(f".summary a[href='#f={mode}']")
         assert len(visible_rows(pg)) == count == pg.eval_on_selector_all(items, "li => li.length")
     context.close()
+
+
+def test_copy_table_gives_the_figures_the_chip_shows(browser, samples_page):
+    """"复制表格" puts the figure table on the clipboard as tab-separated rows (a spreadsheet takes
+    them as they are); after a chip, only the figures it shows."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    pg = context.new_page()
+    pg.goto(samples_page.as_uri())
+    pg.click(".summary a[href='#m=up']")
+    shown = pg.eval_on_selector_all(".metrics tbody tr", "rows => rows.filter(r => !r.hidden).length")
+    pg.click("button.copy-table")
+    lines = pg.evaluate("navigator.clipboard.readText()").split("\n")
+    assert len(lines) == shown + 1 and lines[0].split("\t")[1] == "指标"
+    assert all(len(line.split("\t")) == len(lines[0].split("\t")) for line in lines)
+    assert any("组织集体学习" in line and "10次" in line and "12次" in line for line in lines)
+    context.close()

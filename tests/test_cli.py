@@ -112,3 +112,59 @@ def test_limits_in_help_agree_with_the_library():
     from reportdiff import cli, compare
 
     assert (cli.MAX_UNITS, cli.MAX_CHARS) == (compare.MAX_UNITS, compare.MAX_CHARS)
+
+
+REAL_PAIR = SAMPLES.parent / "tests" / "pairs" / "real" / "hailar-2018-2019"
+
+
+def test_findings_export_as_a_workbook(tmp_path):
+    """--format xlsx: one sheet a finding, bold frozen headers, the same counts as the page; a
+    second run replaces its own workbook; a review.xlsx someone else wrote is left alone."""
+    from openpyxl import load_workbook
+
+    import reportdiff
+    from reportdiff.report.view import build_view
+
+    old, new = str(REAL_PAIR / "old.txt"), str(REAL_PAIR / "new.txt")
+    result = subprocess.run([sys.executable, "-m", "reportdiff", "compare", old, new, "--format", "xlsx"],
+                            capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    book = load_workbook(tmp_path / "review.xlsx")
+    assert book.sheetnames == ["概览", "数字变化", "新增事项", "删去事项", "沿用段落", "承诺兑现", "前后不一致"]
+    page = build_view(reportdiff.compare_files(old, new))
+    figures = book["数字变化"]
+    assert figures.freeze_panes == "A2" and figures["A1"].font.bold
+    assert figures.max_row - 1 == sum(len(rows) for _, _, rows in page.metric_groups) + len(page.masked_both)
+    assert book["新增事项"].max_row - 1 == len(page.added) and book["删去事项"].max_row - 1 == len(page.removed)
+    assert "社会消费品零售总额" in book["前后不一致"]["A2"].value
+    passages = book["沿用段落"]
+    assert passages["C2"].value.startswith("2019年报告 ") and passages["D2"].value.startswith("2018年报告 ")
+    again = subprocess.run([sys.executable, "-m", "reportdiff", "compare", old, new, "--format", "xlsx"],
+                           capture_output=True, text=True, encoding="utf-8", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "review.xlsx").write_bytes(b"PK\x03\x04 not ours")
+    refused = subprocess.run([sys.executable, "-m", "reportdiff", "compare", old, new, "--format", "xlsx"],
+                             capture_output=True, text=True, encoding="utf-8", cwd=theirs)
+    assert refused.returncode == 2 and "not written by reportdiff" in refused.stderr
+    assert (theirs / "review.xlsx").read_bytes() == b"PK\x03\x04 not ours"
+    assert run("compare", old, new, "--format", "xlsx", "-o", "-").returncode == 2
+
+
+def test_figure_table_as_csv(tmp_path):
+    """--format csv: the figure table, UTF-8 with a BOM (Excel), on standard output or into -o;
+    text that a spreadsheet would run as a formula is kept as text."""
+    import csv
+    import io
+
+    from reportdiff.report.export import Table, to_csv
+
+    result = run("compare", OLD, NEW, "--format", "csv")
+    assert result.returncode == 0
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert result.stdout.startswith("\ufeff") and rows[0][:3] == ["分组", "指标", "类别"]
+    assert any(r[1] == "组织集体学习" and r[3] == "10次" and r[4] == "12次" for r in rows[1:])
+    assert to_csv(Table("t", ["a"], [["=HYPERLINK(\"x\")"]], [10])).splitlines()[1] == "\"'=HYPERLINK(\"\"x\"\")\""
+    assert run("compare", OLD, NEW, "--format", "csv", "-o", str(tmp_path / "f.csv")).returncode == 0
+    assert (tmp_path / "f.csv").read_text(encoding="utf-8-sig").startswith("分组,指标")

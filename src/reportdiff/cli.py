@@ -99,9 +99,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("old", help="the earlier report (last year)")
     p.add_argument("new", help="the later report (this year)")
     p.add_argument("-o", "--output", help="output file (default: review.html for html, standard output for json)")
-    p.add_argument("--format", choices=["html", "json"], default="html",
-                   help="html: the review page (default); json: the comparison (docs/json.md)")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="page language (default zh)")
+    p.add_argument("--format", choices=["html", "json", "xlsx", "csv"], default="html",
+                   help="html: the review page (default); json: the comparison (docs/json.md); xlsx: the findings "
+                        "as a workbook (default review.xlsx); csv: the figure table")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="page and workbook language (default zh)")
     p.add_argument("--min-recycled", type=_at_least(4), default=10, metavar="N",
                    help="shortest recycled run, in characters without whitespace (default 10, at least 4)")
     p.add_argument("--formulae", action="append", default=[], metavar="FILE",
@@ -229,10 +230,10 @@ _megabytes = _number_in(0, MAX_MB_LIMIT, low_allowed=False)
 # Commands.
 
 def _target(args: argparse.Namespace, page_name: str, inputs: list[str | Path]) -> Path | None:
-    """The output file, checked before any work; None for standard output (JSON without -o, or -o -)."""
+    """The output file, checked before any work; None for standard output (JSON or CSV without -o, or -o -)."""
     from .outfile import check_target
 
-    if args.output == "-" or (args.format != "html" and args.output is None):
+    if args.output == "-" or (args.format not in ("html", "xlsx") and args.output is None):
         return None
     return check_target(args.output or page_name, inputs, chosen=args.output is not None)
 
@@ -244,7 +245,10 @@ def _compare(args: argparse.Namespace) -> int:
     from .report.html import render_html
     from .report.to_json import comparison_as_dict
 
-    target = _target(args, "review.html", [args.old, args.new, *args.formulae])
+    if args.format == "xlsx" and args.output == "-":
+        raise ReportdiffError("--format xlsx writes a file: give its name with -o (not -)")
+    page_name = "review.xlsx" if args.format == "xlsx" else "review.html"
+    target = _target(args, page_name, [args.old, args.new, *args.formulae])
     formulae = load_formulae(args.formulae)
     old, new = _load(args, args.old), _load(args, args.new)
     with contextlib.ExitStack() as stack:
@@ -258,6 +262,19 @@ def _compare(args: argparse.Namespace) -> int:
                              max_units=args.max_units, max_chars=args.max_chars)
     if args.format == "json":
         _emit_json(comparison_as_dict(comparison), target)
+    elif args.format in ("xlsx", "csv"):
+        from .report.export import findings_tables, to_csv, to_xlsx
+
+        tables = findings_tables(comparison, args.lang)
+        if args.format == "csv":
+            if target is None:
+                _emit_text(to_csv(tables[1]))
+                return EXIT_OK
+            write_whole(target, to_csv(tables[1]))
+        else:
+            assert target is not None
+            write_whole(target, to_xlsx(tables))
+        _say(f"wrote {printable(str(target))}", prefix=False)
     elif target is None:  # -o -: the page on standard output
         _emit_text(render_html(comparison, args.lang))
     else:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,6 +21,8 @@ from .errors import ReportdiffError, printable
 GENERATOR_MARK = b'<meta name="generator" content="reportdiff">'
 """In the head of every page we write: how an existing file is known to be ours."""
 _MARK_WITHIN = 2048
+WORKBOOK_MARK = re.compile(rb"<dc:creator[^>]*>reportdiff</dc:creator>")
+"""In the properties of every workbook we write (report/export.py sets the creator)."""
 
 
 def check_target(path: str | Path, inputs: Iterable[str | Path], chosen: bool = True) -> Path:
@@ -55,9 +59,10 @@ def _checked(target: Path, name: str, inputs: Iterable[str | Path], chosen: bool
     return target
 
 
-def write_whole(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path` atomically: a sibling temporary file, fsync, rename."""
-    data = text.encode("utf-8")
+def write_whole(path: Path, text: str | bytes) -> None:
+    """Write `text` (UTF-8; bytes as they are) to `path` atomically: a sibling temporary file,
+    fsync, rename."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     folder = path.parent if str(path.parent) else Path(".")
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else _default_mode()
@@ -90,8 +95,12 @@ def _same_file(a: Path, b: Path) -> bool:
 def _ours(path: Path) -> bool:
     try:
         with open(path, "rb") as f:
-            return GENERATOR_MARK in f.read(_MARK_WITHIN)
-    except OSError:
+            head = f.read(_MARK_WITHIN)
+        if head.startswith(b"PK"):  # a workbook: its author is in docProps/core.xml, inside the zip
+            with zipfile.ZipFile(path) as book:
+                return WORKBOOK_MARK.search(book.read("docProps/core.xml")) is not None
+        return GENERATOR_MARK in head
+    except (OSError, KeyError, zipfile.BadZipFile):
         return False
 
 

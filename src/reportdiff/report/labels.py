@@ -43,7 +43,7 @@ LABELS = {
         "cite_para": "第{}段", "cite_point": "（{}）", "cite_page": "（第{}页）", "cite_report": "{}年报告", "cite_this": "本年报告",
         "cite_last": "上年报告", "cite_sep": " ", "cite_vs": "（上年对应：{}）", "cite_copy": "复制引用",
         "cite_copied": "已复制", "beside": "删去与新增并排，并非对应",
-        "show_all_figures": "显示全部数字", "figures_only_kind": "只显示：{}", "cite_and": "；",
+        "show_all_figures": "显示全部数字", "copy_table": "复制表格", "figures_only_kind": "只显示：{}", "cite_and": "；",
         "folded": "{}条与上年相同（原文照搬），点击展开",
     },
     "en": {
@@ -95,7 +95,7 @@ LABELS = {
         "cite_front": "opening, ", "cite_closing": "closing, ", "cite_part": "part {}, ", "cite_heading": "heading",
         "cite_para": "para {}", "cite_point": " ({})", "cite_page": " (p. {})", "cite_report": "{} report",
         "cite_this": "this year's report", "cite_last": "last year's report", "cite_sep": ", ", "cite_vs": " (last year: {})",
-        "show_all_figures": "show all figures", "figures_only_kind": "Showing only: {}",
+        "show_all_figures": "show all figures", "copy_table": "copy table", "figures_only_kind": "Showing only: {}",
         "cite_copy": "copy reference", "cite_copied": "copied", "beside": "dropped and new side by side, not counterparts",
         "folded": "{} units verbatim as last year: show them", "cite_and": "; ",
     },
