@@ -121,6 +121,13 @@
     current.classList.add("current");
     current.scrollIntoView({ block: "center" });
   }
+  // "Print the changes" in one click: the filter that hides verbatim and figures-only rows, then print.
+  document.getElementById("print-changes").addEventListener("click", function () {
+    state.mode = "changes";
+    apply();
+    writeHash();
+    window.print();
+  });
   document.getElementById("next").addEventListener("click", function () { step(1); });
   document.getElementById("prev").addEventListener("click", function () { step(-1); });
   document.addEventListener("keydown", function (e) {

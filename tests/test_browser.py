@@ -246,6 +246,16 @@ def test_print_follows_the_filter(page):
     assert printed and not any("st-same" in cls or "st-numbers_only" in cls for cls in printed)
 
 
+def test_print_changes_is_one_click(page):
+    """"打印变化" sets the changes filter and opens the print dialog (stubbed here)."""
+    page.evaluate("window.printed = 0; window.print = () => { window.printed += 1; }; 0")  # (a function result would be called)
+    page.click("#print-changes")
+    assert page.evaluate("window.printed") == 1 and "f=changes" in page.url
+    page.emulate_media(media="print")
+    printed = visible_rows(page)
+    assert printed and not any("st-same" in cls or "st-numbers_only" in cls for cls in printed)
+
+
 FOLD_OLD = """2021年工作总结
 一、抓好党建
 认真落实全面从严治党要求，以抓好党建为最大政绩。
