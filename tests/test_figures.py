@@ -91,3 +91,15 @@ def test_seed_figures_and_non_figures():
         pos = text.find(formula)
         assert pos >= 0, formula
         assert not any(a < pos + len(formula) and pos < b for a, b in spans), formula
+
+
+@pytest.mark.parametrize("text,figure,value,unit", [
+    ("日均新设企业1万6千多户", "1万6千多户", 16000, "户"),
+    ("出境旅游1亿3千多万人次", "1亿3千多万人次", 13000, "万人次"),  # 1亿 and 3千万, counted in 万
+    ("全年培训1万2千人", "1万2千人", 12000, "人"),
+])
+def test_digits_with_chinese_magnitudes_inside(text, figure, value, unit):
+    """State Council 2018 writes 1万6千多户 and 1亿3千多万: one figure each, valued as said
+    (they were missed altogether, so 1.5万户 -> 1万6千多户 could not be paired)."""
+    found = find_figures(text)
+    assert [(f.text, f.value, f.unit) for f in found] == [(figure, value, unit)]

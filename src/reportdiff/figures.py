@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import CN_NUMERALS, DIGITS, EN_FIGURE_RE, EN_SCALES, EN_UNITS, FIGURE_RE, MASK
+from .lexicon import CN_NUMERALS, COMPOUND, DIGITS, EN_FIGURE_RE, EN_SCALES, EN_UNITS, FIGURE_RE, MASK
 from .model import Figure
 
 NUMBERED_PHRASES = sorted(set("""
@@ -71,6 +71,27 @@ def parse_chinese_number(s: str) -> float | None:
     return float(total + section + (digit or 0))
 
 
+_MAGNITUDE = {"亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+
+
+def compound_value(raw: str, scale: str = "") -> float:
+    """1万6千 -> 16000; before a scale, in that scale: 1亿3千(万) -> 13000 (万), as 1亿3千万 is
+    1亿 and 3千万. The last digit without a magnitude counts one step below the one before it
+    (1万6千5 is 16500: rarely written, read as said)."""
+    unit = _MAGNITUDE.get(scale, 1.0)
+    total, last = 0.0, 1.0
+    for digits, magnitude in re.findall(rf"([{DIGITS}]+|[一二两三四五六七八九])([亿万千百]?)", raw):
+        n = float(digits.translate(_FULLWIDTH)) if digits[0] not in "一二两三四五六七八九" else float(parse_chinese_number(digits) or 0)
+        if magnitude:
+            factor = _MAGNITUDE[magnitude]
+            # a magnitude below the scale applies to it (3千 before 万 is 3千万); above it, it is a count of the scale
+            last = factor / unit if factor >= unit else factor
+        else:
+            last = last / 10
+        total += n * last
+    return total
+
+
 def _number(raw: str) -> tuple[float | None, bool]:
     """(value, masked) of a number as written."""
     if re.fullmatch(MASK, raw):
@@ -123,7 +144,10 @@ def find_figures(text: str) -> list[Figure]:
         scale = m.group("scale") or ""
         if raw[0] in CN_NUMERALS and len(raw) > 1 and raw[-1] in "万亿" and not scale:
             raw, scale = raw[:-1], raw[-1]  # 两万人 is 2 in 万人, as 2万人 is
-        value, masked = _number(raw)
+        if re.fullmatch(COMPOUND, raw):  # the scale may be written into the unit: 1亿3千多万人次
+            value, masked = compound_value(raw, scale or m.group("unit")[0]), False
+        else:
+            value, masked = _number(raw)
         if value is None and not masked:
             continue
         unit = scale + m.group("unit")

@@ -53,7 +53,9 @@ FIGURE_WORD_RE = re.compile(
 """A figure as one word of the inline diff, with its qualifier and unit (12次 -> 15次 shows
 whole, never "2" -> "5"): on the original text."""
 
-_NUMBER = rf"(?:{ARABIC}|{MASK}|[{CN_NUMERALS}]+)"
+COMPOUND = rf"[{DIGITS}]+[万亿](?:[{DIGITS}]+|[一二两三四五六七八九])[千百](?:[{DIGITS}]+|[一二两三四五六七八九])?"
+"""Digits with Chinese magnitudes inside, as speeches write them: 1万6千(多户), 1亿3千(多万人次)."""
+_NUMBER = rf"(?:{COMPOUND}|{ARABIC}|{MASK}|[{CN_NUMERALS}]+)"
 FIGURE_RE = re.compile(
     rf"(?P<before>{'|'.join(QUALIFIERS_BEFORE)})?"
     rf"(?:(?P<pct>百分之(?P<pctnum>[{CN_NUMERALS}点]+))"
