@@ -62,3 +62,16 @@ def test_points_under_counterpart_headings_are_not_moved(case):
     moved = [r for r in comparison.rows if r.moved and r.old is not None and r.new is not None]
     spurious = [r for r in moved if (comparison.old.units[r.old].parent, comparison.new.units[r.new].parent) in pairs]
     assert len(spurious) <= 1, [comparison.new.units[r.new].text[:20] for r in spurious]
+
+
+@pytest.mark.parametrize("case", sorted(FLOORS))
+def test_every_unit_in_at_most_one_match(case):
+    """However many steps pair units (order, words, phrases, titles joining their leads), a unit
+    of either report stands in one match at most, and every unit has its row."""
+    comparison, _ = gold.load_case(f"real/{case}")
+    matches = comparison.alignment.matches
+    old_ids = [i for m in matches for i in m.old]
+    new_ids = [j for m in matches for j in m.new]
+    assert len(old_ids) == len(set(old_ids)) and len(new_ids) == len(set(new_ids))
+    assert sorted(r.old for r in comparison.rows if r.old is not None) == list(range(len(comparison.old.units)))
+    assert sorted(r.new for r in comparison.rows if r.new is not None) == list(range(len(comparison.new.units)))

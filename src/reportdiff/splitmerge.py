@@ -15,6 +15,8 @@ ABSORB_MIN = 0.25
 """A unpaired unit joins its neighbour's pair when this share of its word weight stands in the
 partner (absorb_neighbours)."""
 SUBSECTION_MIN = 0.3
+"""join_titles: a title and lead both unpaired pair with a paragraph of the other year from this
+cosine of their words together."""
 PART_MIN = 90
 """Split/merge: partial_ratio (0-100) of a part inside the whole."""
 PART_COVER = 0.5
@@ -90,7 +92,7 @@ def join_titles(old: OutlineIndex, new: OutlineIndex, matches: list[Match]) -> l
             if lead.kind != UnitKind.LEAD or lead.parent != h:
                 continue
             if m is None:
-                m = _pair_subsection(old, new, h, own if split else {k: q for q in matches for k in q.new}, split)
+                m = _pair_subsection(old, new, h, {x for q in matches for x in (q.old if split else q.new)}, split)
                 if m is None:
                     continue
                 matches.append(m)
@@ -105,10 +107,10 @@ def join_titles(old: OutlineIndex, new: OutlineIndex, matches: list[Match]) -> l
     return matches
 
 
-def _pair_subsection(old: OutlineIndex, new: OutlineIndex, h: int, paired_other: dict, split: bool) -> Match | None:
-    """An unpaired title and lead (at h, h+1) against the unpaired units of the other report: the
-    lead pairs with the one whose words are most like the title's and the lead's together, when
-    that unit's best is this subsection too (as in align._mutual_best)."""
+def _pair_subsection(old: OutlineIndex, new: OutlineIndex, h: int, paired_other: set[int], split: bool) -> Match | None:
+    """An unpaired title and lead (at h, h+1) against the units of the other report not paired
+    yet (`paired_other`: those that are): the lead pairs with the one whose words are most like
+    the title's and the lead's together, from SUBSECTION_MIN (the title then joins them)."""
     units, other = (new, old) if split else (old, new)
     free = [x for x in range(len(other.units)) if x not in paired_other and other.units[x].kind not in _NOT_SPLIT]
     if not free:
