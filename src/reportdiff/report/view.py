@@ -296,7 +296,7 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
 
 def _fold_verbatim_runs(section: SectionView) -> None:
     """Runs of FOLD_MIN or more verbatim rows (headings apart: they are landmarks) fold to one
-    line, "7段与上年相同 展开", as a code review folds unchanged context."""
+    line ("7条与上年相同（原文照搬），点击展开"), as a code review folds unchanged context."""
     run: list[RowView] = []
     for view in [*section.rows, None]:
         if view is not None and view.status == Status.VERBATIM and view.kind != UnitKind.HEADING:
