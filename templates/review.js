@@ -36,7 +36,21 @@
     var h = params.toString();
     history.replaceState(null, "", h ? "#" + h : location.pathname + location.search);
   }
-  function visible(row) { return row.offsetParent !== null; }
+  // Whether the filters and the search show a row, read from its classes as review.css reads
+  // them (asking the layout, offsetParent, took 350 ms on a 2,400-row page).
+  function visible(row) {
+    var c = row.classList;
+    if (c.contains("nomatch")) return false;
+    if (c.contains("folded") && !c.contains("open") && !body.classList.contains("unfold")) return false;
+    switch (state.mode) {
+      case "changes": return !c.contains("st-same") && !c.contains("st-numbers_only");
+      case "new": return c.contains("st-added");
+      case "dropped": return c.contains("st-removed");
+      case "figures": return c.contains("has-fig");
+      case "recycled": return c.contains("has-rec");
+      default: return true;
+    }
+  }
   // Search reads the reports' own words: not the figure chips (10次→12次 ▲20%), the status labels
   // or the similarity, which stand inside a row but are not the report's text.
   var CHROME = "small.figmark, small.ref, .badge, .meta, .sim, .why, .moved";
