@@ -168,3 +168,15 @@ def test_figure_table_as_csv(tmp_path):
     assert to_csv(Table("t", ["a"], [["=HYPERLINK(\"x\")"]], [10])).splitlines()[1] == "\"'=HYPERLINK(\"\"x\"\")\""
     assert run("compare", OLD, NEW, "--format", "csv", "-o", str(tmp_path / "f.csv")).returncode == 0
     assert (tmp_path / "f.csv").read_text(encoding="utf-8-sig").startswith("分组,指标")
+
+
+def test_workbook_keeps_report_text_that_looks_like_a_formula_as_text(tmp_path):
+    """A report line opening with "=" (pasted from a spreadsheet, or planted) is text in the
+    workbook, never a formula Excel would run."""
+    from openpyxl import load_workbook
+
+    from reportdiff.report.export import Table, to_xlsx
+
+    (tmp_path / "t.xlsx").write_bytes(to_xlsx([Table("t", ["a"], [["=cmd|' /C calc'!A0"], ["=SUM(A1)推进工作"]], [10])]))
+    sheet = load_workbook(tmp_path / "t.xlsx")["t"]
+    assert [(c.value, c.data_type) for c in sheet["A"][1:]] == [("=cmd|' /C calc'!A0", "s"), ("=SUM(A1)推进工作", "s")]
