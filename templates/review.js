@@ -54,20 +54,57 @@
   // Search reads the reports' own words: not the figure chips (10次→12次 ▲20%), the status labels
   // or the similarity, which stand inside a row but are not the report's text.
   var CHROME = "small.figmark, small.ref, .badge, .meta, .sim, .why, .moved";
+  function textNodes(cell) {
+    var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) { return node.parentElement.closest(CHROME) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    return nodes;
+  }
   function reportText(row) {
     if (row._text === undefined) {
       var parts = [];
       row.querySelectorAll(".old, .new").forEach(function (cell) {
-        var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT, {
-          acceptNode: function (node) { return node.parentElement.closest(CHROME) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT; }
-        });
-        var text = "";
-        while (walker.nextNode()) text += walker.currentNode.nodeValue;
-        parts.push(text);
+        parts.push(textNodes(cell).map(function (n) { return n.nodeValue; }).join(""));
       });
       row._text = parts.join("\n").toLowerCase();
     }
     return row._text;
+  }
+  // Matches of the search are highlighted where the browser can without touching the page's
+  // text (CSS Custom Highlight API; elsewhere the rows are still filtered). A match may cross a
+  // figure's or a diff's markup: it is found in the cell's text and mapped back to its nodes.
+  var HIGHLIGHT_MAX = 2000;
+  function highlight(q) {
+    if (!(window.CSS && CSS.highlights && window.Highlight)) return;
+    CSS.highlights.delete("q");
+    if (!q) return;
+    var marks = new Highlight();
+    var count = 0;
+    allRows().forEach(function (row) {
+      if (count >= HIGHLIGHT_MAX || row.classList.contains("nomatch")) return;
+      row.querySelectorAll(".old, .new").forEach(function (cell) {
+        var nodes = textNodes(cell), starts = [], text = "";
+        nodes.forEach(function (n) { starts.push(text.length); text += n.nodeValue; });
+        var lower = text.toLowerCase();
+        for (var at = lower.indexOf(q); at >= 0 && count < HIGHLIGHT_MAX; at = lower.indexOf(q, at + q.length)) {
+          // One range per text node the match covers, so a chip standing between two of them
+          // (12次 ▲20% ，其中) is not painted as part of it.
+          var end = at + q.length;
+          for (var k = 0; k < nodes.length; k++) {
+            var a = Math.max(at, starts[k]), b = Math.min(end, starts[k] + nodes[k].nodeValue.length);
+            if (a >= b) continue;
+            var range = document.createRange();
+            range.setStart(nodes[k], a - starts[k]);
+            range.setEnd(nodes[k], b - starts[k]);
+            marks.add(range);
+          }
+          count++;
+        }
+      });
+    });
+    CSS.highlights.set("q", marks);
   }
   // A figure chip of the summary (数字 · 下降 5) shows exactly its figures in the table: #m=down.
   var figureNote = document.querySelector(".metric-filter");
@@ -95,6 +132,7 @@
         row.classList.toggle("nomatch", !!q && reportText(row).indexOf(q) < 0);
       });
       body.dataset.searched = q ? "1" : "";
+      highlight(q);
     }
     filterFigures();
     // A section none of whose rows pass the filters folds away with its heading.

@@ -227,9 +227,13 @@ def test_search_reads_the_report_not_the_chips(page):
     page.wait_for_timeout(400)
     shown = page.locator(".rows .row:visible")
     assert shown.count() == 1 and "集体学习" in shown.first.inner_text()
+    # The match is highlighted whole, across the figure's own markup (12次 is a marked figure).
+    marked = page.evaluate("Array.from(CSS.highlights.get('q')).map(r => r.toString())")
+    assert "".join(marked) == "集体学习12次，其中分专题" and not any("▲" in part for part in marked)
     page.fill("#q", "相似度")
     page.wait_for_timeout(400)
     assert page.locator(".rows .row:visible").count() == 0
+    assert page.evaluate("CSS.highlights.has('q') ? CSS.highlights.get('q').size : 0") == 0
 
 
 def test_keys_move_after_choosing_a_filter(page):
