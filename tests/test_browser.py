@@ -4,6 +4,7 @@ Screenshots go to tests/_artifacts/ (ignored by git, kept by CI)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -327,7 +328,7 @@ def test_every_count_opens_exactly_its_items(browser, tmp_path):
     for href, text in chips:
         pg.click(f".summary a[href='{href}']")
         kinds = pg.eval_on_selector_all(".metrics tbody tr", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.dataset.kind)")
-        assert len(kinds) == int(text.split()[-1]) and set(kinds) == {href[3:]}, (href, text)
+        assert len(kinds) == int(re.findall(r"\d+", text)[-1]) and set(kinds) == {href[3:]}, (href, text)
     pg.click(".metric-filter a")
     assert pg.eval_on_selector_all(".metrics tbody tr[hidden]", "rows => rows.length") == 0
     for mode, status, items in (("new", "added", "#new-items li"), ("dropped", "removed", "#dropped-items li")):
