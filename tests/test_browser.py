@@ -353,3 +353,22 @@ def test_copy_table_gives_the_figures_the_chip_shows(browser, samples_page):
     assert all(len(line.split("\t")) == len(lines[0].split("\t")) for line in lines)
     assert any("组织集体学习" in line and "10次" in line and "12次" in line for line in lines)
     context.close()
+
+
+def test_printed_pages_repeat_the_column_header(browser, tmp_path):
+    """Printed (Chromium's own PDF), a long comparison repeats 上一年 · 本年 at the top of every
+    page of the table, as a spreadsheet's printed header row does."""
+    import pdfplumber
+
+    real = ROOT / "tests" / "pairs" / "real" / "cn-2019-2020"
+    html = tmp_path / "long.html"
+    html.write_text(render_html(reportdiff.compare_files(real / "old.txt", real / "new.txt")), encoding="utf-8")
+    context = browser.new_context()
+    pg = context.new_page()
+    pg.goto(html.as_uri())
+    pg.pdf(path=str(tmp_path / "long.pdf"), format="A4")
+    context.close()
+    with pdfplumber.open(tmp_path / "long.pdf") as pdf:
+        headed = [k for k, page in enumerate(pdf.pages) if "上一年 · old.txt" in (page.extract_text() or "")]
+        total = len(pdf.pages)
+    assert len(headed) >= 10 and headed == list(range(headed[0], total)), (headed, total)
