@@ -170,3 +170,20 @@ def test_every_row_says_where_it_stands_and_can_be_cited():
     html = render_html(compare(old, new))
     assert html.count('class="ref"') == sum(bool(r.old_place) + bool(r.new_place) for r in rows)
     assert html.count('class="cite js-only"') == len(rows)
+
+
+def test_longest_recycled_passages_are_listed_and_linked():
+    """The findings list the longest runs copied from last year (海拉尔 2018 -> 2019), longest
+    first, each cited in both reports and linked to its row; set phrases are not among them."""
+    from reportdiff.report.view import build_view
+
+    real = SAMPLES.parent / "tests" / "pairs" / "real" / "hailar-2018-2019"
+    comparison = reportdiff.compare_files(real / "old.txt", real / "new.txt")
+    view = build_view(comparison)
+    passages = view.passages
+    assert passages and [p.chars for p in passages] == sorted((p.chars for p in passages), reverse=True)
+    assert all(p.kind in ("verbatim", "figures_swapped") and p.chars >= 20 for p in passages)
+    assert any(p.text.startswith("社会消费品零售总额完成174.2亿元") and p.kind == "figures_swapped" for p in passages)
+    assert passages[0].new_place.startswith("2019年报告 ") and passages[0].old_place.startswith("2018年报告 ")
+    html = render_html(comparison)
+    assert all(f'id="{p.anchor}"' in html for p in passages) and 'href="#passages"' in html

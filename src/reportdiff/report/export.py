@@ -6,17 +6,10 @@ from __future__ import annotations
 
 import csv
 import io
-from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..model import Comparison, RecycledKind
-from .cite import places, reference
+from ..model import Comparison
 from .view import PageView, build_view
-
-PASSAGES_LISTED = 200
-"""The recycled-passages sheet lists this many, longest first (the JSON has every span)."""
-PASSAGE_MIN_CHARS = 20
-"""Shorter recycled runs are phrases, not passages."""
 
 
 @dataclass
@@ -32,7 +25,7 @@ def findings_tables(comparison: Comparison, lang: str = "zh") -> list[Table]:
     page = build_view(comparison, lang)
     words = EXPORT_WORDS[lang]
     return [_summary(page, words), _figures(page, words), _items(page, words, "new"), _items(page, words, "dropped"),
-            _passages(comparison, page, words), _promises(page, words), _inconsistencies(page, words)]
+            _passages(page, words), _promises(page, words), _inconsistencies(page, words)]
 
 
 def _summary(page: PageView, words: dict[str, str]) -> Table:
@@ -60,20 +53,9 @@ def _items(page: PageView, words: dict[str, str], which: str) -> Table:
     return Table(name, [page.labels["section"], words["text"]], [[i.section, i.text] for i in items], [30, 120])
 
 
-def _passages(comparison: Comparison, page: PageView, words: dict[str, str]) -> Table:
+def _passages(page: PageView, words: dict[str, str]) -> Table:
     """The longest runs of this year's text copied from last year's, each with where it stands in both."""
-    old, new = comparison.old, comparison.new
-    old_places, new_places = places(old), places(new)
-    old_starts, new_starts = [u.start for u in old.units], [u.start for u in new.units]
-    spans = sorted((s for s in comparison.recycling.spans if s.kind != RecycledKind.FORMULAE
-                    and s.end - s.start >= PASSAGE_MIN_CHARS), key=lambda s: s.start - s.end)[:PASSAGES_LISTED]
-    rows: list[list[object]] = []
-    for s in spans:
-        at_new = new_places[bisect_right(new_starts, s.start) - 1]
-        at_old = old_places[bisect_right(old_starts, s.old_start) - 1]
-        rows.append([page.labels[s.kind.value], len(new.source[s.start:s.end].strip()),
-                     reference(at_new, page.new.year, True, page.labels), reference(at_old, page.old.year, False, page.labels),
-                     new.source[s.start:s.end].strip()])
+    rows: list[list[object]] = [[p.label, p.chars, p.new_place, p.old_place, p.text] for p in page.passages]
     return Table(words["passages"], [words["kind"], words["chars"], page.labels["this_year"], page.labels["last_year"],
                                      words["text"]], rows, [12, 8, 30, 30, 120])
 

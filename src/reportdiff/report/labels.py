@@ -45,7 +45,9 @@ LABELS = {
         "cite_copied": "已复制", "beside": "删去与新增并排，并非对应",
         "show_all_figures": "显示全部数字", "copy_table": "复制表格", "print_changes": "打印变化",
         "print_changes_hint": "隐藏原文照搬与仅改数字的条目后打印", "figures_only_kind": "只显示：{}", "cite_and": "；",
-        "count_units": "条", "count_figures": "处",
+        "count_units": "条", "count_figures": "处", "passages": "沿用最长的段落",
+        "passages_note": "本年报告中与上一年报告逐字相同（或只改了数字）的最长连续文字，通用提法不计。",
+        "more_passages": "其余{}段", "count_passages": "段",
         "folded": "{}条与上年相同（原文照搬），点击展开",
     },
     "en": {
@@ -98,7 +100,10 @@ LABELS = {
         "cite_para": "para {}", "cite_point": " ({})", "cite_page": " (p. {})", "cite_report": "{} report",
         "cite_this": "this year's report", "cite_last": "last year's report", "cite_sep": ", ", "cite_vs": " (last year: {})",
         "show_all_figures": "show all figures", "copy_table": "copy table", "print_changes": "print changes",
-        "count_units": "", "count_figures": "",
+        "count_units": "", "count_figures": "", "passages": "Longest passages carried over",
+        "passages_note": "The longest runs of this year's text that stand in last year's, verbatim or with figures "
+                         "swapped; common formulae not counted.",
+        "more_passages": "{} more", "count_passages": "",
         "print_changes_hint": "hide verbatim and figures-only units, then print", "figures_only_kind": "Showing only: {}",
         "cite_copy": "copy reference", "cite_copied": "copied", "beside": "dropped and new side by side, not counterparts",
         "folded": "{} units verbatim as last year: show them", "cite_and": "; ",

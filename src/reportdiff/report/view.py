@@ -9,15 +9,21 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..indicators import sentence_at
-from ..model import STATUSES, Change, Comparison, Metric, Outline, Row, ScanResult, Status, Unit, UnitKind
+from ..model import STATUSES, Change, Comparison, Metric, Outline, RecycledKind, Row, ScanResult, Status, Unit, UnitKind
 from ..recycle import cut_by_unit
 from ..textnorm import INVISIBLE
-from .cite import places, reference, row_reference, short
+from .cite import Place, places, reference, row_reference, short
 from .labels import LABELS, SCAN_LABELS
 
 BIG_PAGE_ROWS = 400
 FOLD_MIN = 3
 """Verbatim rows in a row fold to one line from this many (two cost less to show than to fold)."""
+PASSAGES_LISTED = 200
+"""The recycled passages listed (page and workbook), longest first; the JSON has every span..."""
+PASSAGE_MIN_CHARS = 20
+"""...of at least this many characters: shorter runs are phrases, not passages."""
+PASSAGES_SHOWN = 10
+"""The page shows this many of them at first; the rest fold."""
 SCAN_PAIRS_SHOWN = 500
 """The scan page lists this many pairs, most shared first (the JSON has them all)."""
 SCAN_PASSAGES_SHOWN = 3
@@ -136,6 +142,20 @@ class ItemView:
 
 
 @dataclass
+class PassageView:
+    """A run of this year's text copied from last year's, longest first: what a supervisor quotes."""
+    kind: str
+    label: str
+    chars: int
+    text: str
+    new_place: str
+    """2019年报告 第一部分第9段"""
+    old_place: str
+    anchor: str
+    """The row of the unit it starts in."""
+
+
+@dataclass
 class ReportView:
     name: str
     title: str
@@ -181,6 +201,10 @@ class PageView:
     """(message, this year's sentence, its row anchor, last year's row anchor or "")."""
     big: bool = False
     """Enough rows that off-screen sections should be laid out lazily."""
+    passages: list[PassageView] = field(default_factory=list)
+    """The longest recycled runs (at least PASSAGE_MIN_CHARS), at most PASSAGES_LISTED..."""
+    passages_shown: int = PASSAGES_SHOWN
+    """...of which the page shows this many before a fold."""
 
 
 def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
@@ -291,7 +315,29 @@ def build_view(comparison: Comparison, lang: str = "zh") -> PageView:
                     promises=_promise_views(comparison, labels), plan_found=comparison.plan_found,
                     promise_counts=[(status, labels[f"promise_{status}"], n) for status in PROMISE_ORDER
                                     if (n := sum(p.status == status for p in comparison.promises))],
-                    inconsistencies=_inconsistency_views(comparison))
+                    inconsistencies=_inconsistency_views(comparison),
+                    passages=_passage_views(comparison, old_report, new_report, old_places, new_places, labels))
+
+
+def _passage_views(comparison: Comparison, old_report: ReportView, new_report: ReportView, old_places: list[Place],
+                   new_places: list[Place], labels: dict[str, str]) -> list[PassageView]:
+    """The longest runs of this year's text found in last year's (set phrases apart), each cited
+    in both reports and linked to its row."""
+    old, new = comparison.old, comparison.new
+    old_starts, new_starts = [u.start for u in old.units], [u.start for u in new.units]
+    _, row_of_new = comparison.row_maps()
+    spans = sorted((s for s in comparison.recycling.spans
+                    if s.kind != RecycledKind.FORMULAE and s.end - s.start >= PASSAGE_MIN_CHARS),
+                   key=lambda s: (s.start - s.end, s.start))[:PASSAGES_LISTED]
+    out = []
+    for s in spans:
+        j = bisect_right(new_starts, s.start) - 1
+        i = bisect_right(old_starts, s.old_start) - 1
+        text = new.source[s.start:s.end].strip()
+        out.append(PassageView(s.kind.value, labels[s.kind.value], len(text), text,
+                               reference(new_places[j], new_report.year, True, labels),
+                               reference(old_places[i], old_report.year, False, labels), f"u{row_of_new[j]}"))
+    return out
 
 
 def _fold_verbatim_runs(section: SectionView) -> None:
