@@ -543,3 +543,34 @@ def test_utf8_with_a_stray_byte_is_never_read_as_another_encoding(tmp_path, case
         read_document(path)
     assert str(info.value) == (f"{path}: not valid UTF-8 at line {line}, byte offset {first} (0x{data[first]:02x}); "
                                "use --encoding to choose one, or --errors replace to read through")
+
+
+def test_docx_pages_as_word_last_laid_them_out(tmp_path):
+    """Word writes where each page began when it last laid the document out (lastRenderedPageBreak):
+    those are the pages a reviewer cites; a break inside a paragraph starts the page there, after
+    Word's own numbering label. A file that never went through Word has no pages."""
+    from docx.oxml import OxmlElement
+
+    from reportdiff.report.cite import places, short
+    from reportdiff.report.labels import LABELS
+
+    document = docx.Document()
+    document.add_paragraph("2022年工作总结")
+    document.add_paragraph("一、抓党建")
+    first = document.add_paragraph("全年组织集体学习12次。")
+    second = document.add_paragraph("")
+    second.add_run("新建党群服务中心3个，")
+    second.add_run("改造农村公路20公里。")
+    third = document.add_paragraph("二、抓发展")
+    plain = tmp_path / "plain.docx"
+    document.save(plain)
+    assert reportdiff.load(plain).page_starts == []
+    for run in (first.runs[0], second.runs[1], third.runs[0]):  # page 2 at 全年…, page 3 mid-paragraph at 改造…, page 4
+        run._r.insert(0, OxmlElement("w:lastRenderedPageBreak"))
+    paged = tmp_path / "paged.docx"
+    document.save(paged)
+    outline = reportdiff.load(paged)
+    source = outline.source
+    assert outline.page_starts == [0, source.index("全年"), source.index("改造"), source.index("二、抓发展")]
+    cited = {u.text[:4]: short(p, LABELS["zh"]) for u, p in zip(outline.units, places(outline))}
+    assert cited["全年组织"].endswith("（第2页）") and cited["二、抓发"].endswith("（第4页）")

@@ -49,13 +49,13 @@ def read_docx(p: Path, shown: str, data: bytes, max_expanded: int | None) -> Doc
     if body is None:
         raise InputError(f"{shown}: not a valid .docx file (its document has no body)")
     try:
-        lines, hints = _docx_lines(document, body)
+        lines, hints, page_starts = _docx_lines(document, body)
     except Exception:  # python-docx walking damaged XML (a table without its grid, ...)
         raise InputError(f"{shown}: not a valid .docx file (its document XML is damaged)") from None
     text = "\n".join(lines)
     if not text.strip():
         raise InputError(f"{shown}: has no text (images and drawings are not read)")
-    return Document(str(p), text, "docx", hints)
+    return Document(str(p), text, "docx", hints, page_starts)
 
 
 def _has_word_body(package: zipfile.ZipFile) -> bool:
@@ -89,9 +89,11 @@ def _docx_problem(exc: Exception) -> str:
     return "it cannot be opened as a Word document"
 
 
-def _docx_lines(document, body) -> tuple[list[str], dict[int, int]]:
-    """The body's paragraphs and table rows as lines, and the heading level of each paragraph
-    that has one, by its start offset in the joined text."""
+def _docx_lines(document, body) -> tuple[list[str], dict[int, int], list[int]]:
+    """The body's paragraphs and table rows as lines, the heading level of each paragraph that
+    has one, by its start offset in the joined text, and where each page starts as Word last laid
+    the document out (its w:lastRenderedPageBreak marks: a file never opened in Word has none,
+    and then no pages are known)."""
     from docx.oxml.ns import qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -101,14 +103,22 @@ def _docx_lines(document, body) -> tuple[list[str], dict[int, int]]:
     numbering = read_numbering(document)
     lines: list[str] = []
     hints: dict[int, int] = {}
+    page_starts: list[int] = []
     offset = 0
     for child in body.iterchildren():
         if child.tag == p_tag:
-            text = Paragraph(child, document).text
+            paragraph = Paragraph(child, document)
+            text = paragraph.text
             numbered = paragraph_numbering(child, numbering)
             label = numbering.label(*numbered) if numbered else ""  # an empty numbered paragraph counts too
+            shift = 0
             if label and text.strip():
+                shift = len(label) - (len(text) - len(text.lstrip()))
                 text = label + text.lstrip()
+            for page_break in paragraph.rendered_page_breaks:
+                fragment = page_break.preceding_paragraph_fragment  # None when the page starts with the paragraph
+                before = len(fragment.text) + shift if fragment is not None else 0
+                page_starts.append(offset + min(max(before, 0), len(text)))
             style_id = child.style  # the pStyle id in the paragraph's own XML, or None
             level = default_level if style_id is None else levels.get(style_id, default_level)
             if level and text.strip():
@@ -121,7 +131,7 @@ def _docx_lines(document, body) -> tuple[list[str], dict[int, int]]:
         for line in new:
             lines.append(line)
             offset += len(line) + 1
-    return lines, hints
+    return lines, hints, sorted({0, *page_starts}) if page_starts else []
 
 
 def _style_levels(document) -> tuple[dict[str, int], int]:

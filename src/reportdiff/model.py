@@ -140,7 +140,8 @@ class Document:
     heading_hints: dict[int, int] = field(default_factory=dict)
     """Start offset of a paragraph -> heading level, from Word heading styles."""
     page_starts: list[int] = field(default_factory=list)
-    """Offsets in `text` where each page of a PDF begins (empty for text and Word): for citing."""
+    """Offsets in `text` where each page begins: a PDF's pages, a Word file's as Word last laid it
+    out (empty for text, and for Word files without that record): for citing."""
 
 
 @dataclass
@@ -184,7 +185,8 @@ class Outline:
     source: str
     units: list[Unit]
     page_starts: list[int] = field(default_factory=list)
-    """Offsets in `source` where each page begins, when the report came from a PDF."""
+    """Offsets in `source` where each page begins, when the report came from a PDF or a Word
+    file that records its pages."""
 
     @property
     def title(self) -> str:

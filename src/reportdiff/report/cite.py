@@ -5,8 +5,8 @@ A part is a level-1 section, named by its own number when its marker has one (�
 二、, I. -> part I) and by its place among the sections otherwise. Paragraphs are the report's own
 lines, counted from 1 within the part: points cut out of one line share its number and add their
 marker (第一部分第1段（二是）), and a line that holds a heading and its body (一、加强理论学习。本人…)
-is paragraph 1. Pages only for PDF input
-(Word and text have no pages until someone prints them).
+is paragraph 1. Pages for PDF input, and for Word files as Word last laid them out (text has
+no pages).
 """
 from __future__ import annotations
 
