@@ -256,12 +256,12 @@ def _runs_of_headings(text: str, paras: list[_Para], levels: dict[str, int], hea
     is a heading too, its title sentence the heading and the rest its lead. Judged one line at a
     time, such items became points and the last heading of the run took in the rest of the section."""
     runs: dict[tuple[int, str], list[int]] = {}
-    parent = -1  # the last paragraph of a shallower style: what the run stands under
     open_at: dict[int, int] = {}  # level -> last paragraph seen of that level
     for i, p in enumerate(paras):
         if not p.style:
             continue
         lvl = levels[p.style]
+        # what the run stands under: the last paragraph of a shallower style
         parent = max((k for level, k in open_at.items() if level < lvl), default=-1)
         open_at = {level: k for level, k in open_at.items() if level < lvl}
         open_at[lvl] = i
