@@ -62,6 +62,15 @@ def page(browser, samples_page):
     context.close()
 
 
+def open_comparison(browser, path: Path, comparison):
+    """Write a comparison's page to `path` and open it at desktop size: (context, page)."""
+    path.write_text(render_html(comparison), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
+    pg.goto(path.as_uri())
+    return context, pg
+
+
 def visible_rows(pg) -> list[str]:
     return pg.eval_on_selector_all(".rows .row", "rows => rows.filter(r => r.offsetParent !== null).map(r => r.className)")
 
@@ -279,11 +288,7 @@ FOLD_NEW = (FOLD_OLD.replace("2021年", "2022年").replace("学习10次，其中
 def test_verbatim_runs_fold_and_neighbours_share_a_line(browser, tmp_path):
     """Four verbatim rows fold to one line that opens them; search and filters open them too. A
     dropped point and the new point after it (not counterparts) share one line, both badged."""
-    path = tmp_path / "fold.html"
-    path.write_text(render_html(compare(outline_text(FOLD_OLD), outline_text(FOLD_NEW))), encoding="utf-8")
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    pg = context.new_page()
-    pg.goto(path.as_uri())
+    context, pg = open_comparison(browser, tmp_path / "fold.html", compare(outline_text(FOLD_OLD), outline_text(FOLD_NEW)))
     fold = pg.locator("button.fold")
     assert fold.count() == 1 and fold.text_content().startswith("4条与上年相同")
     before = visible_rows(pg)
@@ -310,11 +315,7 @@ def test_every_count_opens_exactly_its_items(browser, tmp_path):
     """On a real pair: each figure chip (数字 · 下降 11) shows exactly that many figures in the table,
     and 新增 / 删去 show as many rows as they count and as the lists hold."""
     real = ROOT / "tests" / "pairs" / "real" / "hailar-2018-2019"
-    path = tmp_path / "real.html"
-    path.write_text(render_html(reportdiff.compare_files(real / "old.txt", real / "new.txt")), encoding="utf-8")
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    pg = context.new_page()
-    pg.goto(path.as_uri())
+    context, pg = open_comparison(browser, tmp_path / "real.html", reportdiff.compare_files(real / "old.txt", real / "new.txt"))
     chips = pg.eval_on_selector_all(".summary .counts.figures a[href^='#m=']",
                                     "links => links.map(a => [a.getAttribute('href'), a.textContent.trim()])")
     assert len(chips) >= 2
@@ -354,11 +355,7 @@ def test_printed_pages_repeat_the_column_header(browser, tmp_path):
     import pdfplumber
 
     real = ROOT / "tests" / "pairs" / "real" / "cn-2019-2020"
-    html = tmp_path / "long.html"
-    html.write_text(render_html(reportdiff.compare_files(real / "old.txt", real / "new.txt")), encoding="utf-8")
-    context = browser.new_context()
-    pg = context.new_page()
-    pg.goto(html.as_uri())
+    context, pg = open_comparison(browser, tmp_path / "long.html", reportdiff.compare_files(real / "old.txt", real / "new.txt"))
     pg.pdf(path=str(tmp_path / "long.pdf"), format="A4")
     context.close()
     with pdfplumber.open(tmp_path / "long.pdf") as pdf:
