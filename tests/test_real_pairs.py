@@ -16,7 +16,7 @@ FLOORS = {
     "paras-2017-2018": (0.76, 0.93, 0.92),
     "hailar-2016-2017": (0.76, 0.90, 0.82),
     "cn-2019-2020": (0.46, 0.83, 0.90),
-    "en-2019-2020": (0.49, 0.83, 0.90),  # Roman-numeral sections (I. II. IV．) since 2026-11
+    "en-2019-2020": (0.45, 0.86, 0.93),  # recall traded for precision (assign.LATIN_GAP_MIN)
     "hailar-2014-2015": (0.85, 0.93, 0.85),  # held out
     "paras-2013-2014": (0.43, 0.86, 0.70),  # held out
     "paras-2015-2016": (0.55, 0.90, 0.90),  # labelled after the tuning: held out too
@@ -51,11 +51,13 @@ def test_reworded_counterparts_pair(case, old_snippet, new_snippet):
     assert i in by_old and j in by_old[i].new
 
 
-@pytest.mark.parametrize("case", ["cn-2019-2020", "paras-2015-2016", "paras-2013-2014", "paras-2017-2018"])
+@pytest.mark.parametrize("case", ["cn-2019-2020", "paras-2015-2016", "paras-2013-2014", "paras-2017-2018",
+                                  "en-2019-2020"])
 def test_points_under_counterpart_headings_are_not_moved(case):
     """A point is "moved" when it left a heading that still has a counterpart. Where both years'
     headings went unpaired (2019's （一）–（八） became 2020's 三、–五、; 2015's 二、 became 2016's 三、),
-    their points are not flagged: at most one flag of all is on a point whose two headings the
+    or several headings became one (English 2019's 2., 3. and 8. became 2020's IV.), their points
+    are not flagged: at most one flag of all is on a point whose two headings the
     labels pair (the issue measured 27 of 51 spurious on the State Council pair)."""
     comparison, labels = gold.load_case(f"real/{case}")
     pairs = {(gold._unit_at(comparison.old, g["old"]), gold._unit_at(comparison.new, g["new"])) for g in labels["pairs"]}

@@ -26,6 +26,10 @@ LEAD_BONUS = 0.20
 """Leads of paired sections, and closings, are counterparts by position: reworded, they still pair."""
 LATIN_RATIO_MIN = 0.75
 """In English, the character ratio counts from here (unrelated sentences reach 0.5)..."""
+LATIN_GAP_MIN = 0.25
+"""...and the gaps between pairs in order fill only from this weighted-word cosine, not GAP_MIN
+(English 2019-2020: of the gap pairs from 0.20 to 0.25, 10 of 19 were strangers sharing a frame,
+"We will step up efforts to ..."; precision 0.86 -> 0.89, recall 0.51 -> 0.48)..."""
 LATIN_SHARE = 0.5
 """...English being a text at least half Latin letters."""
 DENSE_LIMIT = 4_000_000
@@ -80,6 +84,8 @@ def _assign_dense(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_
     floor = minimum - LEAD_BONUS if bonus else minimum
     score = _scores(old, new, old_ids, new_ids, min(floor, gap_min) if gap_min is not None else floor)
     weak = score.copy() if gap_min is not None else None
+    if weak is not None:
+        weak[_latin_cells(old, new, old_ids, new_ids) & (weak < LATIN_GAP_MIN)] = 0
     score[score < floor] = 0
     for r, c in bonus:
         if score[r, c] > 0:
@@ -192,6 +198,13 @@ def _scores(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: l
             elif ui.kind == UnitKind.HEADING:  # a sub-heading is as similar as what stands under it
                 score[r, c] = max(score[r, c], dice(old.subtree_grams(i), new.subtree_grams(j)))
     return score
+
+
+def _latin_cells(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int]) -> np.ndarray:
+    """Cells where either unit is English."""
+    latin_a = np.array([latin(old.units[i].masked) for i in old_ids])[:, None]
+    latin_b = np.array([latin(new.units[j].masked) for j in new_ids])[None, :]
+    return latin_a | latin_b
 
 
 _LETTER = re.compile(r"[A-Za-z]")

@@ -15,7 +15,7 @@ from .errors import ReportdiffError
 from .formulae import Formulae, load_formulae
 from .indicators import figures_by_unit, unit_periods
 from .metrics import pair_figures, pair_leftovers
-from .model import Alignment, Comparison, FiguresByUnit, Match, MatchHow, Metric, Outline, Period, Recycling, Row, Status
+from .model import Alignment, Comparison, FiguresByUnit, Match, MatchHow, Metric, Outline, Period, Recycling, Row, Status, Unit
 from .outline import joined_key
 from .promises import track_promises, track_tasks
 from .recycle import MIN_CHARS, Shares, find_recycled
@@ -69,12 +69,13 @@ def _rows(alignment: Alignment) -> list[Row]:
     old, new = alignment.old, alignment.new
     by_old, by_new = alignment.partner_maps()
     moved_sections = _moved_sections(alignment.section_pairs)
+    homes = _homes(alignment, by_old, by_new)
     keyed: list[tuple[tuple[int, int, int], Row]] = []
     group_no = 0
 
     for match in alignment.matches:
         status, similarity = _classify(old, new, match)
-        moved = _moved(alignment, match, by_old, by_new, moved_sections)
+        moved = _moved(alignment, match, by_old, by_new, moved_sections, homes)
         first_old = match.old[0]
         terms = alignment.weights.shared(match.old, match.new) if alignment.weights else []
         diff = None if status == Status.VERBATIM else word_diff(
@@ -88,7 +89,7 @@ def _rows(alignment: Alignment) -> list[Row]:
         moved_from = old_place = None
         if moved and old_unit.is_section_heading:
             old_place = old.sections().index(first_old) + 1
-        elif moved and _parent_changed(alignment, match, by_old, by_new):
+        elif moved and _parent_changed(alignment, match, by_old, by_new, homes):
             moved_from = old_unit.parent
         # One row per unit of the longer side; a split/merge's rows share a group number.
         for k in range(max(len(match.old), len(match.new))):
@@ -180,25 +181,48 @@ def _moved_sections(section_pairs: dict[int, int]) -> set[int]:
 
 
 def _moved(alignment: Alignment, match: Match, by_old: dict[int, Match], by_new: dict[int, Match],
-           moved_sections: set[int]) -> bool:
+           moved_sections: set[int], homes: Homes) -> bool:
     """A unit moved when it now sits under a different heading, or its whole section moved."""
     old_u = alignment.old.units[match.old[0]]
     if old_u.section in moved_sections:
         return True
     if old_u.is_section_heading:
         return False
-    return _parent_changed(alignment, match, by_old, by_new)
+    return _parent_changed(alignment, match, by_old, by_new, homes)
 
 
-def _parent_changed(alignment: Alignment, match: Match, by_old: dict[int, Match], by_new: dict[int, Match]) -> bool:
-    """The unit's heading in the later report is not the counterpart of its heading before. When
-    neither heading has a counterpart (both rewritten past pairing, or one year's subsections are
-    the other's sections), nothing says the unit moved: it is not flagged."""
+def _parent_changed(alignment: Alignment, match: Match, by_old: dict[int, Match], by_new: dict[int, Match],
+                    homes: Homes) -> bool:
+    """The unit's heading in the later report is neither the counterpart of its heading before
+    nor where that heading's points went (see _homes); nor was its old heading where the points
+    of its new heading came from."""
     old_u = alignment.old.units[match.old[0]]
     new_u = alignment.new.units[match.new[0]]
     if old_u.parent < 0 or new_u.parent < 0:
         return (old_u.parent < 0) != (new_u.parent < 0)
-    parent_match = by_old.get(old_u.parent)
-    if parent_match is None:
-        return new_u.parent in by_new  # its new heading has a counterpart, which was not its heading
-    return new_u.parent not in parent_match.new
+    old_home, new_home = homes
+    went = by_old[old_u.parent].new if old_u.parent in by_old else (old_home.get(old_u.parent),)
+    came = by_new[new_u.parent].old if new_u.parent in by_new else (new_home.get(new_u.parent),)
+    return new_u.parent not in went and old_u.parent not in came
+
+
+Homes = tuple[dict[int, int], dict[int, int]]
+
+
+def _homes(alignment: Alignment, by_old: dict[int, Match], by_new: dict[int, Match]) -> Homes:
+    """For each heading without a counterpart, the heading of the other report under which most
+    of its paired points stand: three subsections of one year merged into one section of the next
+    (or a section split) left their points together, and none of them moved."""
+    def plurality(units: list[Unit], partners: dict[int, Match], other: list[Unit], of_other: int) -> dict[int, int]:
+        votes: dict[int, Counter[int]] = {}
+        for k, u in enumerate(units):
+            m = partners.get(k)
+            if m is None or u.parent < 0 or u.parent in partners:
+                continue
+            theirs = other[(m.old, m.new)[of_other][0]].parent
+            if theirs >= 0:
+                votes.setdefault(u.parent, Counter())[theirs] += 1
+        return {h: c.most_common(1)[0][0] for h, c in votes.items()}
+
+    old, new = alignment.old.units, alignment.new.units
+    return plurality(old, by_old, new, 1), plurality(new, by_new, old, 0)
