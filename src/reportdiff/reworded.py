@@ -14,6 +14,7 @@ from .assign import KINDS_APART, SHORT_CHARS, compatible, latin
 from .indicators import unit_periods
 from .model import Match, Outline, Period, UnitKind
 from .unitindex import OutlineIndex
+from .wordweights import char_pair_vectors
 
 MUTUAL_MIN = 0.30
 """Reworded counterparts (step 4): units still unpaired that are each other's best by weighted
@@ -36,27 +37,16 @@ def mutual_best(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_id
     other, clearly: how a reader pairs a point rewritten so far that no character measure sees
     it (`大力优化外商投资环境` / `促进外商投资稳定增长`), by its specific words. Not in English:
     tried there, it paired as many strangers as counterparts (shared frames, "We will step up")."""
-    def eligible(index: OutlineIndex, k: int) -> bool:
-        u = index.units[k]
-        return u.kind not in KINDS_APART and bool(u.masked) and not latin(u.masked)
-
-    old_ids = [i for i in old_ids if eligible(old, i)]
-    new_ids = [j for j in new_ids if eligible(new, j)]
+    old_ids = [i for i in old_ids if _eligible(old, i)]
+    new_ids = [j for j in new_ids if _eligible(new, j)]
     if not old_ids or not new_ids:
         return []
     old_roles, new_roles = _roles(old.outline), _roles(new.outline)
     cos = (old.vectors[old_ids] @ new.vectors[new_ids].T).tocsr()
-    row_best, row_second = _best_two(cos)
-    col_best, col_second = _best_two(cos.T.tocsr())
     by_old = {i: m for m in matches for i in m.old}
     out = []
-    for r, (c, best) in enumerate(row_best):
-        if c < 0 or col_best[c][0] != r or best < MUTUAL_CONTEXT_MIN:
-            continue
-        if best - max(row_second[r], col_second[c]) < MUTUAL_MARGIN:
-            continue
-        i, j = old_ids[r], new_ids[c]
-        if not _same_role(old_roles[i], new_roles[j]):
+    for i, j, best in _clear_bests(cos, old_ids, new_ids):
+        if best < MUTUAL_CONTEXT_MIN or not _same_role(old_roles[i], new_roles[j]):
             continue
         ui, uj = old.units[i], new.units[j]
         short = min(len(ui.masked), len(uj.masked)) < SHORT_CHARS
@@ -71,6 +61,44 @@ def mutual_best(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_id
                 continue
         out.append((i, j))
     return out
+
+
+def _eligible(index: OutlineIndex, k: int) -> bool:
+    """Steps 4's units: not headings or titles (they pair by what stands under them), not empty,
+    not English."""
+    u = index.units[k]
+    return u.kind not in KINDS_APART and bool(u.masked) and not latin(u.masked)
+
+
+def _clear_bests(scores: csr_matrix, old_ids: list[int], new_ids: list[int]) -> list[tuple[int, int, float]]:
+    """(old, new, score) of the cells that are the largest of both their row and their column,
+    by MUTUAL_MARGIN over the second largest of either (a tie is a guess)."""
+    row_best, row_second = _best_two(scores)
+    col_best, col_second = _best_two(scores.T.tocsr())
+    return [(old_ids[r], new_ids[c], best) for r, (c, best) in enumerate(row_best)
+            if c >= 0 and col_best[c][0] == r and best - max(row_second[r], col_second[c]) >= MUTUAL_MARGIN]
+
+
+BLEND_MIN = 0.25
+"""Then, of the units still unpaired, each other's clear best (MUTUAL_MARGIN) by the mean of the
+word cosine and the character-pair cosine (wordweights.char_pair_vectors) pair from this mean,
+short or long (`加强廉洁政府建设，一体推进不敢腐…` / `加强廉洁政府建设，坚决惩治腐败。`: word cosine 0.27).
+On the seven Chinese labelled pairs after the steps before it: 16 right, 1 wrong at 0.25; 9 and 1
+at 0.30; the word cosine alone at 0.25 made 20 right and 11 wrong."""
+
+
+def mutual_blend(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int]) -> list[tuple[int, int]]:
+    """Units left unpaired (headings apart) that are each other's clear best by words and
+    character pairs together: short reworded lines, where two or three shared words decide."""
+    old_ids = [i for i in old_ids if _eligible(old, i)]
+    new_ids = [j for j in new_ids if _eligible(new, j)]
+    if not old_ids or not new_ids:
+        return []
+    old_pairs, new_pairs = char_pair_vectors([old.units[i] for i in old_ids], [new.units[j] for j in new_ids])
+    blend = ((old.vectors[old_ids] @ new.vectors[new_ids].T + old_pairs @ new_pairs.T) / 2).tocsr()
+    old_roles, new_roles = _roles(old.outline), _roles(new.outline)
+    return [(i, j) for i, j, score in _clear_bests(blend, old_ids, new_ids)
+            if score >= BLEND_MIN and _same_role(old_roles[i], new_roles[j])]
 
 
 PHRASE_CHARS = 10

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
 from scipy.sparse import csr_matrix
 
 from .model import Outline, UnitKind
@@ -37,6 +38,13 @@ class OutlineIndex:
             parts = [self.units[k].masked for k in (idx, *self.under(idx))]
             grams = self._subtree_grams[idx] = bigrams("".join(parts))
         return grams
+
+    def subtree_vectors(self, ids: list[int]) -> np.ndarray:
+        """One L2-normalised row per heading: the sum of the word vectors of the heading and all
+        under it, so `a @ b.T` says how much two sections speak of the same specific things."""
+        rows = np.vstack([np.asarray(self.vectors[[k, *self.under(k)]].sum(axis=0)) for k in ids])
+        norms = np.linalg.norm(rows, axis=1, keepdims=True)
+        return np.divide(rows, norms, out=np.zeros_like(rows), where=norms > 0)
 
     def under(self, idx: int) -> list[int]:
         """The units under a heading, up to the next heading of its level or above (or the closing)."""
