@@ -42,8 +42,8 @@ def test_real_pair_scores_hold(case):
     ("paras-2013-2014", "大力加强文化建设。覆盖城乡的公共文化设施", "促进文化事业和文化产业健康发展"),
     ("cn-2019-2020", "抓紧布局国家实验室，重组国家", "加快建设国家实验室，重组国家"),
     ("cn-2019-2020", "加强廉洁政府建设，一体推进", "加强廉洁政府建设，坚决惩治腐败"),
-    ("cn-2019-2020", "支持中医药事业传承创新发展", "促进中医药振兴发展，加强中西医结合"),
-], ids=["guoqi", "jinrong", "minying", "wenhua", "shiyanshi", "lianjie", "zhongyiyao"])
+    ("cn-2019-2020", "多渠道扩大学前教育供给", "发展普惠性学前教育，帮助民办幼儿园纾困"),
+], ids=["guoqi", "jinrong", "minying", "wenhua", "shiyanshi", "lianjie", "xueqian"])
 def test_reworded_counterparts_pair(case, old_snippet, new_snippet):
     """Points rewritten so far that only their specific words (国有企业, 金融, 文化, 国家实验室)
     say they are the same matter: each is the other's clear best, so they pair (align.py step 4)."""
