@@ -7,7 +7,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from scipy.sparse import csr_matrix
 
-from .assign import latin
+from .assign import SHORT_CHARS, latin
 from .model import Match, MatchHow, UnitKind
 from .outline import joined_key
 from .unitindex import OutlineIndex
@@ -67,6 +67,8 @@ def absorb_neighbours(old: OutlineIndex, new: OutlineIndex, matches: list[Match]
                     need = ABSORB_MIN_LATIN if latin(unit.masked) else ABSORB_MIN
                     if cover >= need and (best is None or cover > best[0]):
                         best = (cover, m)
+                if best is not None and len(unit.masked) < SHORT_CHARS and best[0] < _best_coverage(units.vectors[x], other_side):
+                    continue  # a short line's few words stand in many paragraphs: only its best one takes it
                 if best is None:
                     continue
                 m = best[1]
@@ -127,6 +129,15 @@ def _pair_subsection(old: OutlineIndex, new: OutlineIndex, h: int, paired_other:
         return None
     x = free[k]
     return Match((x,), (h + 1,), MatchHow.GLOBAL) if split else Match((h + 1,), (x,), MatchHow.GLOBAL)
+
+
+def _best_coverage(part: csr_matrix, other: OutlineIndex) -> float:
+    """The part's largest _coverage in any unit of the other report."""
+    if other.vectors.shape[0] == 0:
+        return 0.0
+    present = other.vectors.copy()
+    present.data[:] = 1
+    return float((present @ part.multiply(part).T).max())
 
 
 def _coverage(part: csr_matrix, whole: csr_matrix) -> float:
