@@ -78,6 +78,39 @@ def test_rewritten_paragraphs_pair_by_indicator_name():
     assert any(m.old and m.new and (m.old.text, m.new.text) == ("1322万人", "1312万人") for m in comparison.metrics)
 
 
+def test_amounts_in_different_scales_pair():
+    """State Council 2017 -> 2018: 安排地方专项债券8000亿元 / 今年安排地方专项债券1.35万亿元, paragraphs
+    rewritten beyond pairing (万亿元 is 10^12 元, not 10^4 亿元 of another kind of unit)."""
+    comparison = compare(outline_text("报告\n一、工作\n安排地方专项债券8000亿元，继续发行地方政府置换债券。\n"),
+                         outline_text("报告\n一、工作\n今年安排地方专项债券1.35万亿元，比去年增加5500亿元，优先支持在建项目平稳建设。\n"))
+    m = next(m for m in comparison.metrics if m.old and m.new and m.old.text == "8000亿元")
+    assert m.new.text == "1.35万亿元" and m.delta == pytest.approx(0.55) and m.ratio == pytest.approx(0.6875)
+
+
+@pytest.mark.parametrize("old,new,pair", [
+    ("能耗强度下降4.8%，是近年来最大降幅。", "单位国内生产总值能耗下降5.6%。", ("4.8%", "5.6%")),  # State Council 2015 -> 2016
+    ("服务业增加值比重由46.9%提高到48.2%。", "服务业在国内生产总值中的比重上升到50.5%。", ("48.2%", "50.5%")),
+    ("地方公共财政预算收入完成10.2亿元，同比增长10.3%。", "一般公共财政预算收入完成11.5亿元，同比增长13%。", ("10.3%", "13%")),  # 海拉尔
+    ("旅游接待人数达到607万人次，同比增长14.8%。", "全年接待游客达到704万人次,同比增长16%。", ("607万人次", "704万人次")),
+])
+def test_renamed_indicators_pair(old, new, pair):
+    """One indicator, named otherwise the next year (renamed by law, or by habit), in paragraphs
+    rewritten beyond pairing: the table pairs it."""
+    comparison = compare(outline_text(f"报告\n一、回顾\n{old}\n二、其他\n深化改革开放。\n"),
+                         outline_text(f"报告\n一、回顾\n{new}\n二、其他\n扩大对外开放。\n"))
+    assert pair in {(m.old.text, m.new.text) for m in comparison.metrics if m.old and m.new}
+
+
+def test_a_qualified_name_pairs_with_itself_first():
+    """State Council 2017 -> 2018: 财政赤字2.38万亿元 and 中央财政赤字1.55万亿元 stand in both years;
+    across rewritten paragraphs each must find its own name before the other's (2.38 -> 1.55 was made)."""
+    from reportdiff.metrics import name_similarity
+    assert name_similarity("财政赤字", "财政赤字") > name_similarity("中央财政赤字", "财政赤字") >= 0.85
+    pairs = paired("今年赤字率拟按3%安排，财政赤字2.38万亿元，比去年增加2000亿元。其中，中央财政赤字1.55万亿元。",
+                   "今年赤字率拟按2.6%安排；财政赤字2.38万亿元，其中中央财政赤字1.55万亿元，地方财政赤字8300亿元。")
+    assert ("2.38万亿元", "2.38万亿元") in pairs and ("1.55万亿元", "1.55万亿元") in pairs
+
+
 # 3. Rates change in percentage points.
 
 def test_rates_change_in_points():

@@ -194,13 +194,15 @@ def _english_figures(text: str) -> list[Figure]:
 
 
 def scale_of(unit: str) -> tuple[float, str]:
-    """(scale, base unit) of a figure's unit: 亿元 -> (1e8, 元), billion US$ -> (1e9, US$)."""
+    """(scale, base unit) of a figure's unit: 亿元 -> (1e8, 元), 万亿元 -> (1e12, 元), billion US$ -> (1e9, US$)."""
     word, _, rest = unit.partition(" ")
     if word in EN_SCALES:
         return EN_SCALES[word], rest
-    if unit[:1] in _CN_BIG and len(unit) > 1:
-        return _CN_BIG[unit[:1]], unit[1:]
-    return 1.0, unit
+    scale = 1.0
+    while unit[:1] in _CN_BIG and len(unit) > 1:
+        scale *= _CN_BIG[unit[:1]]
+        unit = unit[1:]
+    return scale, unit
 
 
 def _qualifier(m: re.Match) -> str:

@@ -30,6 +30,9 @@ LEFTOVER_MIN = 0.85
 (the Indel ratio of the names, or one name ending the other: 城镇新增就业 / 新增就业)..."""
 LEFTOVER_SUBJECT_CHARS = 4
 """...of at least this many characters (省级, 约谈 say too little)..."""
+QUALIFIED_SCORE = 0.95
+"""A name ending the other (城镇新增就业 / 新增就业): the same indicator, though less surely than the
+same name (赤字 2.38万亿元 and 中央财政赤字 1.55万亿元 stand in one sentence of both years)."""
 SUBSEQUENCE_SCORE = 0.9
 """A name whose characters all stand, in order, in the other's, with the same last two (the head
 noun in Chinese: 单位国内生产总值能耗 is not 国内生产总值)."""
@@ -37,6 +40,18 @@ LEFTOVER_MARGIN = 0.05
 """...and better than any other candidate by this much (城镇新增就业 = 城镇新增就业, before 城镇新增就业人数)."""
 _NAME_NOISE = re.compile(r"^(?:全年|全区|全市|全县|全镇|全省|全国|今年|去年|上年|当年|我区|我市|我县|累计|共|已|其中|实现|完成)+|"
                          r"(?:完成|实现|达到|达|为|要|将|同比|比上年|较上年|比去年|增长|下降|提高|降低|增加|减少|上涨|上升|回落)+$")
+
+
+_SAME_INDICATOR = [(re.compile(pattern), name) for pattern, name in (
+    (r"单位(?:国内|地区)生产总值能耗|单位GDP能耗|万元GDP能耗", "能耗强度"),
+    (r"服务业(?:增加值)?(?:在国内生产总值中的|在地区生产总值中的|占国内生产总值的?|占地区生产总值的?|占GDP的?)?比重", "服务业比重"),
+    (r"(?:一般|地方)?公共(?:财政)?预算收入", "一般公共预算收入"),
+    (r"旅游接待人数|接待游客人数|接待游客", "接待游客"),
+    (r"GDP", "国内生产总值"),
+)]
+"""Names official reports give one indicator in different years (the 2015 budget law renamed
+公共财政预算收入 一般公共预算收入; 能耗强度 is 单位国内生产总值能耗): one name each, before names are
+compared. Only names whose sameness is not a judgement call."""
 
 
 def keys_agree(a: Figure, b: Figure) -> bool:
@@ -80,9 +95,12 @@ def pair_figures(old_figures: FiguresByUnit, new_figures: FiguresByUnit, old_ids
 
 def indicator_name(subject: str) -> str:
     """A subject without what varies between years' wording (全区…完成, 同比)."""
-    if _LATIN.search(subject):
+    if _LATIN.search(subject.replace("GDP", "")):  # English (单位GDP能耗 is Chinese)
         return subject.lower()
-    return _NAME_NOISE.sub("", subject.replace(" ", "").replace("分别", "")) or subject
+    name = _NAME_NOISE.sub("", subject.replace(" ", "").replace("分别", "")) or subject
+    for pattern, same in _SAME_INDICATOR:
+        name = pattern.sub(same, name)
+    return name
 
 
 def name_similarity(a: str, b: str) -> float:
@@ -98,8 +116,10 @@ def name_similarity(a: str, b: str) -> float:
         return 0.0  # 年末失业率 is not the year's 平均 rate
     if bool(_FLOW.search(a)) != bool(_FLOW.search(b)) and not _BUILT.search(a if _FLOW.search(b) else b):
         return 0.0  # 新建铁路投产里程 (built this year) is not 铁路营业里程 (all there is)
+    if a == b:
+        return 1.0
     if a.endswith(b) or b.endswith(a):
-        return 1.0  # 城镇新增就业 / 新增就业: the same indicator, more or less qualified
+        return QUALIFIED_SCORE  # 城镇新增就业 / 新增就业: the same indicator, more or less qualified
     short, long = sorted((a, b), key=len)
     if short[-2:] == long[-2:] and _subsequence(short, long):
         return SUBSEQUENCE_SCORE  # 棚户区改造 / 棚户区住房改造: the head noun (last) kept, a word inserted
