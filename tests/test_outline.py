@@ -179,3 +179,27 @@ def test_an_address_to_the_hall_ends_the_last_subsection():
     assert [h[:3] for h in headings] == ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）", "（九）"]
     after = [opening for _, opening in under[under.index(("heading", headings[-1])) + 1:]]
     assert after[0].startswith("各位代表！") and any(opening.startswith("过去五年") for opening in after)
+
+
+def test_dash_titles_head_the_sentences_after_them():
+    """State Council 2020, a sentence a line: `——经济运行总体平稳。` titles the sentences after it
+    (国内生产总值…, 城镇新增就业…) up to the next dash title; after the last one, `我们隆重庆祝…`
+    speaks for the whole section again. Beside them as points, the figures lost their topic."""
+    outline = outline_text((REAL / "cn-2019-2020" / "new.txt").read_text(encoding="utf-8"))
+    under = _subsections(outline, "2019年和今年以来工作回顾")
+    dashes = [opening for kind, opening in under if kind == "heading"]
+    assert dashes == ["——经济运行", "——经济结构", "——发展新动", "——改革开放", "——三大攻坚", "——民生进一"]
+    first = next(k for k, u in enumerate(outline.units) if u.text.startswith("——经济运行总体平稳"))
+    body = [u for u in outline.units if u.parent == first]
+    assert [u.text[:6] for u in body] == ["国内生产总值", "城镇新增就业", "居民消费价格", "国际收支基本"]
+    assert body[0].kind.value == "lead" and body[0].level == outline.units[first].level + 1
+    assert under.index(("point", "我们隆重庆祝")) > under.index(("heading", "——民生进一"))
+
+
+def test_dash_points_written_as_paragraphs_stay_points():
+    """State Council 2014 writes each dash item as one paragraph (`——经济运行稳中向好。国内生产总值…`),
+    and a list of one-line dash items has nothing under any of them: points, as before."""
+    outline = outline_text("报告\n一、回顾\n主要成绩是：\n——经济运行稳中向好。国内生产总值达到56.9万亿元。\n"
+                           "——结构调整取得积极成效。粮食产量超过1.2万亿斤。\n二、打算\n重点抓好：\n——稳增长。\n——调结构。\n——惠民生。\n")
+    dashes = [u for u in outline.units if u.marker == "——"]
+    assert len(dashes) == 5 and all(u.kind.value == "point" for u in dashes)

@@ -47,6 +47,10 @@ INLINE_MARKER = re.compile(
     rf"(?<=[。;:!?])(?:[{CN_ORDINALS}]+是|第[{CN_ORDINALS}]+[,、:]|(?:首先|其次|再次|然后|最后)[,:]|\((?:\d{{1,2}}|[{CN_ORDINALS}]+)\)|[①-⑳])")
 # A paragraph that starts with a dash is an item of a list (政府工作报告: "——经济运行保持在合理区间。").
 DASH = re.compile(r"—{1,2}|－{2}|-{2}")
+DASH_TITLE_MAX = 40
+"""A dash line this long or shorter, one sentence, with paragraphs after it, titles them."""
+DASH_LIST_ENDS = re.compile(r"我们|各位代表|同志们|总的[看说]|这些成绩|成绩来之不易")
+"""After the last dash title, a paragraph opening so speaks for the whole section again."""
 _BLANK = " \t\u3000\u00a0" + INVISIBLE
 """Characters that separate without showing: a marker after them still opens a clause."""
 # An inline marker counts only where a clause starts: body start or after these.
@@ -207,6 +211,7 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
     pieces: list[_Piece] = []
     stack: list[int] = []  # heading levels currently open
     lead_done = False  # the first body text after a heading is its lead; later paragraphs are points
+    dash_open = False  # a dash title (——经济运行总体平稳。) heads the paragraphs after it
     for i, p in enumerate(paras):
         if i == 0 and _is_title(text, p, len(paras)):
             pieces.append(_Piece(UnitKind.TITLE, p.start, p.end))
@@ -228,9 +233,12 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
             if body_start < p.end:
                 lead_done = _body(text, body_start, p.end, lvl + 1, lead_done, pieces)
             continue
+        if dash_open and not p.style and DASH_LIST_ENDS.match(text, p.start, p.end):
+            stack.pop()  # the list of dash titles is over: "我们…" speaks for the whole section again
+            dash_open, lead_done = False, True
         if len(stack) > 1 and not p.style and ADDRESS.match(text, p.start, p.end):
             stack.pop()  # "各位代表！" is said to the hall, never inside a numbered subsection: it ends one
-            lead_done = True
+            dash_open, lead_done = False, True
         level = (stack[-1] + 1) if stack else 1
         inline = _inline_points(text, p.start, p.end)
         if inline and inline[0][0] == p.start:  # "①抓项目。②抓招商。": the line is an enumeration
@@ -241,6 +249,14 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
             lead_done = True
             continue
         dash = DASH.match(text, p.start, p.end)
+        if dash and _dash_title(text, paras, i, dash.end()):
+            if dash_open:
+                stack.pop()
+                level -= 1
+            stack.append(level)
+            pieces.append(_Piece(UnitKind.HEADING, p.start, p.end, dash.group(), level))
+            dash_open, lead_done = True, False
+            continue
         if dash:
             pieces.append(_Piece(UnitKind.POINT, p.start, p.end, dash.group(), level))
             lead_done = True
@@ -275,6 +291,18 @@ def _runs_of_headings(text: str, paras: list[_Para], levels: dict[str, int], hea
             if i not in heading_at and body_start < paras[i].end:
                 out.add(i)
     return out
+
+
+def _dash_title(text: str, paras: list[_Para], i: int, marker_end: int) -> bool:
+    """A dash line that is one short sentence, followed by unmarked paragraphs: the title of what
+    follows (政府工作报告 in sentence lines: `——经济运行总体平稳。` then `国内生产总值达到…。`…),
+    not a point beside them."""
+    p = paras[i]
+    nxt = paras[i + 1] if i + 1 < len(paras) else None
+    if nxt is None or nxt.style or DASH.match(text, nxt.start, nxt.end) or ADDRESS.match(text, nxt.start, nxt.end):
+        return False
+    sentence_end = SENTENCE_END.search(text, marker_end, p.end)
+    return p.end - marker_end <= DASH_TITLE_MAX and (sentence_end is None or sentence_end.end() >= p.end)
 
 
 def _is_title(text: str, p: _Para, n_paras: int) -> bool:
