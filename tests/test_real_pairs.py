@@ -18,8 +18,8 @@ FLOORS = {
     "cn-2019-2020": (0.52, 0.82, 0.90),
     "en-2019-2020": (0.45, 0.86, 0.93),  # recall traded for precision (assign.LATIN_GAP_MIN)
     "hailar-2014-2015": (0.85, 0.93, 0.85),  # held out
-    "paras-2013-2014": (0.43, 0.86, 0.70),  # held out
-    "paras-2015-2016": (0.58, 0.90, 0.90),  # labelled after the tuning: held out too
+    "paras-2013-2014": (0.42, 0.92, 0.80),  # held out
+    "paras-2015-2016": (0.56, 0.89, 0.90),  # labelled after the tuning: held out too
 }
 
 
@@ -93,3 +93,17 @@ def test_every_unit_in_at_most_one_match(case):
     assert len(old_ids) == len(set(old_ids)) and len(new_ids) == len(set(new_ids))
     assert sorted(r.old for r in comparison.rows if r.old is not None) == list(range(len(comparison.old.units)))
     assert sorted(r.new for r in comparison.rows if r.new is not None) == list(range(len(comparison.new.units)))
+
+
+@pytest.mark.parametrize("case,old_snippet,new_snippet", [
+    ("paras-2017-2018", "促进消费稳定增长。适应消费需求变化", "促进外商投资稳定增长。加强与国际通行"),
+    ("paras-2013-2014", "完善社会保障制度。坚持全覆盖", "完善住房保障机制。以全体人民住有所居"),
+    ("paras-2013-2014", "加强和创新社会管理。改进政府提供", "加强城镇化管理创新和机制建设"),
+], ids=["xiaofei-waishang", "shebao-zhufang", "shehui-chengzhen"])
+def test_titles_sharing_a_frame_do_not_pair_strangers(case, old_snippet, new_snippet):
+    """Title sentences alike only in their frame (促进…稳定增长, 完善…保障…) over bodies that share no
+    specific word are different matters (the issue's example, paired at 0.16): not a pair."""
+    comparison, _ = gold.load_case(f"real/{case}")
+    i, j = gold._unit_at(comparison.old, old_snippet), gold._unit_at(comparison.new, new_snippet)
+    by_old, _ = comparison.alignment.partner_maps()
+    assert i not in by_old or j not in by_old[i].new
