@@ -145,6 +145,19 @@ def test_english_capital_lines_are_section_titles():
                                                   ("point", 2)]
 
 
+def test_english_footnotes_and_sign_off_close_the_letter():
+    """Notes `(1) Based on…` whose markers stand glued to the text they annotate (`in 2023.(1)`) are
+    not numbered headings, and `Sincerely,` with what follows is the letter's closing."""
+    text = ("Letter to Shareholders\nDear Shareholders,\nRevenue grew 12% to $42.5 billion in 2023.(1) Cloud grew.(2)\n"
+            "OUR STRATEGY\nWe continue to invest in AI.\nWe returned $10 billion to shareholders.\n"
+            "Sincerely,\nJane Doe\n(1) Based on constant currency.\n(2) Non-GAAP measure; see below.\n")
+    units = outline_text(text).units
+    assert [u.kind.value for u in units if u.kind.value == "heading"] == ["heading"]
+    assert [u.kind.value for u in units[-4:]] == ["closing"] * 4
+    numbered = outline_text("Report\nPLAN\n(1) Grow revenue.\nWe will sell more.\n(2) Cut costs.\nWe will spend less.\n").units
+    assert [u.text[:3] for u in numbered if u.kind.value == "heading"] == ["PLA", "(1)", "(2)"]  # not notes: no glued marker
+
+
 REAL = SAMPLES.parent / "tests" / "pairs" / "real"
 
 

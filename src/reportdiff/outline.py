@@ -58,7 +58,8 @@ _BOUNDARY = set("。；;：:！？!?\n\r")
 SENTENCE_END = re.compile(r"[。！？!?]")
 CLOSING_CUE = re.compile(
     r"(?:一年来|一年以来|回顾一年|过去的一年里|总之|总的来[说看]|各位代表|同志们|新的一年|展望新的一年|"
-    r"在肯定成绩的同时|当然|存在的问题|下一步|今后[，,]|[^。]{0,12}(?:不足|差距)[，,：:])"
+    r"在肯定成绩的同时|当然|存在的问题|下一步|今后[，,]|[^。]{0,12}(?:不足|差距)[，,：:]|"
+    r"Sincerely|Respectfully|Yours (?:truly|sincerely)|Thank you|In closing|In conclusion)"
 )
 ADDRESS = re.compile(r"(?:各位代表|同志们)[！!，,：:]")
 """An address to the hall (各位代表！): it ends the subsection before it."""
@@ -155,12 +156,24 @@ def _paragraphs(text: str, hints: dict[int, int]) -> list[_Para]:
             if para.style:
                 break
             mm = pattern.match(text, start, end)
-            if mm and mm.end() < end:
+            if mm and mm.end() < end and not _footnote(text, start, mm.group().strip()):
                 para.style, para.marker_end = name, mm.end()
         if not para.style and (m.start() in hints or start in hints):
             para.style, para.marker_end = f"hint{hints.get(m.start(), hints.get(start))}", start
         paras.append(para)
     return paras
+
+
+def _footnote(text: str, start: int, marker: str) -> bool:
+    """An English note line (`(1) Based on constant currency.`) whose marker stands earlier glued
+    to the text it annotates (`$42.5 billion in 2023.(1)`): a note, not a numbered heading."""
+    if not marker.startswith(("(", "[")) or not _LETTER_AFTER.match(text, start + len(marker)):
+        return False
+    glued = text.rfind(marker, 0, start)
+    return glued > 0 and not text[glued - 1].isspace()
+
+
+_LETTER_AFTER = re.compile(r"\s*[A-Za-z]")
 
 
 def _style_levels(paras: list[_Para]) -> dict[str, int]:
