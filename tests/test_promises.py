@@ -100,3 +100,15 @@ def test_tasks_said_only_in_the_plan_again_are_not_evidence():
     twin = twin.replace("\n二、2023年工作安排\n继续推进各项工作。\n", "\n")
     c = compare(outline_text(TASK_OLD), outline_text(twin))
     assert {p.status for p in c.promises if p.comparator == "task"} == {"not_mentioned"}
+
+
+def test_spans_of_time_and_restated_targets_are_not_promises():
+    """State Council 2009: 争取用三年时间… says how long, not what; and the GDP target explained a
+    paragraph later (提出国内生产总值增长8%左右，主要是…) is the same promise, listed once."""
+    old = ("2009年政府工作报告\n一、2008年工作回顾\n国内生产总值增长9%。\n二、2009年工作安排\n"
+           "今年经济社会发展的主要预期目标是：国内生产总值增长8%左右；城镇新增就业900万人以上。\n"
+           "提出国内生产总值增长8%左右，主要是考虑就业的需要。\n争取用三年时间，解决750万户城市低收入住房困难家庭的住房问题。\n")
+    new = "2010年政府工作报告\n一、2009年工作回顾\n国内生产总值增长8.7%。城镇新增就业1102万人。\n"
+    c = compare(outline_text(old), outline_text(new))
+    texts = [p.plan.text for p in c.promises]
+    assert texts.count("8%左右") == 1 and "三年" not in texts and "750万户" in texts

@@ -14,6 +14,7 @@ Rules (tested in tests/test_figures.py):
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .lexicon import CN_NUMERALS, COMPOUND, DIGITS, EN_FIGURE_RE, EN_SCALES, EN_UNITS, FIGURE_RE, MASK
 from .model import Figure
@@ -195,6 +196,7 @@ def _english_figures(text: str) -> list[Figure]:
 
 def scale_of(unit: str) -> tuple[float, str]:
     """(scale, base unit) of a figure's unit: 亿元 -> (1e8, 元), 万亿元 -> (1e12, 元), billion US$ -> (1e9, US$)."""
+    unit = unicodedata.normalize("NFKC", unit)  # ％ is %: a report typed in full width compares with one that is not
     word, _, rest = unit.partition(" ")
     if word in EN_SCALES:
         return EN_SCALES[word], rest

@@ -65,6 +65,8 @@ _MULTI_OPENING = re.compile(r"(?:过去|近|这)?[二三四五六七八九十]�
 _ONE_YEAR_OPENING = re.compile(r"过去的?一年|一年来|去年|刚刚过去的|(?:19|20)\d\d年[，,]|last year|in (?:19|20)\d\d,", re.I)
 _ONE_YEAR_SENTENCE = re.compile(r"过去的?一年|一年来|去年|全年|(?:19|20)\d\d年(?!以来|来|间|至|到|—|-|～)|last year|in (?:19|20)\d\d\b",
                                 re.I)
+_PAST_YEAR_SENTENCE = re.compile(r"过去的?一年|去年|last year", re.I)
+"""A sentence of a plan part that opens so reports the year past (State Council 2011)."""
 OPENING_CHARS = 24
 """A paragraph's opening, where period cues count (各位代表，刚刚过去的2015年，…)."""
 _PLAN_OPENING = re.compile(r"(?:今年|明年|(?:19|20)\d\d年)(?:经济社会发展|发展)?的?主要预期目标|主要预期目标|"
@@ -141,6 +143,8 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
         fig.period = Period.MULTI_YEAR
     elif period == Period.MULTI_YEAR and _ONE_YEAR_SENTENCE.match(text[_full_sentence_start(text, fig.start):].lstrip()):
         fig.period = Period.YEAR  # 五年来，… 2015年城镇居民收入完成30788元: that year's figure
+    elif period == Period.PLAN and _reports_the_past_year(text, fig.start):
+        fig.period = Period.YEAR  # 2011年工作: …过去一年，…成绩。国内生产总值增长10.3%: last year's result, in the plan's lead
     else:
         fig.period = period
     base = next((f for f in reversed(figures) if start <= f.start and f.end <= fig.start and f.role == Role.FROM), None)
@@ -204,6 +208,20 @@ def sentence_at(text: str, start: int, end: int | None = None) -> str:
     first = _sentence_start(text, start)
     ends = [k for k in (text.find(mark, end if end is not None else start) for mark in _SENTENCE_END) if k >= 0]
     return text[first:(min(ends) + 1 if ends else len(text))].strip()
+
+
+def _reports_the_past_year(text: str, at: int) -> bool:
+    """In a plan part: the sentence opens with 过去一年 / 去年, or the one before did and this one
+    says nothing of the year ahead (过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…)."""
+    start = _full_sentence_start(text, at)
+    if _PAST_YEAR_SENTENCE.match(text[start:].lstrip()):
+        return True
+    before = _full_sentence_start(text, max(start - 1, 0))
+    return start > 0 and bool(_PAST_YEAR_SENTENCE.match(text[before:start].lstrip())) \
+        and not _AHEAD.search(text[start:at])
+
+
+_AHEAD = re.compile(r"今年|明年|要|将|拟|预期|力争|this year|will", re.I)
 
 
 def _full_sentence_start(text: str, at: int) -> int:

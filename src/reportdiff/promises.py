@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from .figures import scale_of
 from .indicators import unit_periods
 from .metrics import LEFTOVER_MIN, indicator_name, keys_agree, name_similarity
-from .model import Figure, FiguresByUnit, Outline, Period, Role, UnitKind
+from .model import Figure, FiguresByUnit, Measure, Outline, Period, Role, UnitKind
 
 EXCEED_SHARE = 0.05
 """A floor beaten by more than this share of the target is `exceeded`."""
@@ -97,6 +97,10 @@ def comparator_of(figure: Figure) -> str:
     return "exact"
 
 
+_SPANS_OF_TIME = frozenset({"年", "个月", "月", "天", "日", "周年", "years", "months"})
+"""Units of a span of time, which in a plan say how long (争取用三年, 改革开放30年), not a target."""
+
+
 def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_figures: FiguresByUnit) -> list[Promise]:
     """Last year's quantified targets, each with this year's evidence and a verdict."""
     targets = []
@@ -104,20 +108,21 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
         text = old.units[k].text
         skip = None
         for f, after in zip(figs, [*figs[1:], None]):
-            if f is skip or f.period != Period.PLAN or not f.name or f.masked or f.role == Role.FROM:
-                continue  # a from-base (税率从16%降至13%) is where things stand, not a promise
+            if f is skip or f.period != Period.PLAN or not f.name or f.masked or f.role == Role.FROM \
+                    or f.unit in _SPANS_OF_TIME:
+                continue  # a from-base (税率从16%降至13%) is where things stand, not a promise; 用三年 is a time
             if after is not None and after.start == f.end + 1 and text[f.end] in _RANGE and after.unit == f.unit:
                 f = replace(f, high=after.value, text=text[f.start:after.end], end=after.end)  # 6%－6.5%
                 skip = after
             targets.append((k, f))
     results = [(k, f) for k, figs in sorted(new_figures.items()) for f in figs if f.period == Period.YEAR]
     promises = []
-    for k, plan in targets:
+    for k, plan in _said_once(targets):
         promise = Promise(k, plan, comparator_of(plan))
         name = indicator_name(plan.name)
         best: tuple[float, int, Figure] | None = None
         for j, result in results:
-            if not keys_agree(_as_result(plan), result) or scale_of(plan.unit)[1] != scale_of(result.unit)[1]:
+            if not keys_agree(_as_result(plan, result), result) or scale_of(plan.unit)[1] != scale_of(result.unit)[1]:
                 continue  # 20条 of roads is no evidence for 124.1万平方米 of housing
             score = name_similarity(name, indicator_name(result.name))
             if score >= LEFTOVER_MIN and (best is None or score > best[0]):
@@ -127,6 +132,17 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
             promise.status = judge(promise)
         promises.append(promise)
     return promises
+
+
+def _said_once(targets: list[tuple[int, Figure]]) -> list[tuple[int, Figure]]:
+    """Targets without their restatements: a plan explains its figures (`提出国内生产总值增长8%左右，
+    主要是…`), and the same value of the same indicator said again is one promise, the first."""
+    kept: list[tuple[int, Figure]] = []
+    for k, f in targets:
+        name = indicator_name(f.name)
+        if not any(g.text == f.text and (name in (other := indicator_name(g.name)) or other in name) for _, g in kept):
+            kept.append((k, f))
+    return kept
 
 
 def track_tasks(old: Outline, new: Outline) -> list[Promise]:
@@ -179,9 +195,15 @@ def _said_of(thing: str, review: list[tuple[int, str]]) -> tuple[int, int, int] 
     return None
 
 
-def _as_result(plan: Figure) -> Figure:
-    """The plan figure as if it were a result of the year, for comparing keys."""
-    return replace(plan, period=Period.YEAR, notes=[])
+def _as_result(plan: Figure, result: Figure) -> Figure:
+    """The plan figure as if it were a result of the year, for comparing keys. A percentage aimed
+    at and a percentage reached are one rate whether the text reads it as a growth or a share
+    (居民消费价格涨幅3.5%左右 in a plan, 居民消费价格涨幅控制在2.6% in the review; M2 likewise)."""
+    measure = result.measure if plan.is_rate and result.is_rate and {plan.measure, result.measure} <= _RATES else plan.measure
+    return replace(plan, period=Period.YEAR, notes=[], measure=measure)
+
+
+_RATES = {Measure.GROWTH, Measure.SHARE}
 
 
 def judge(promise: Promise) -> str:
