@@ -47,6 +47,7 @@ def absorb_neighbours(old: OutlineIndex, new: OutlineIndex, matches: list[Match]
     joins, so a run of such paragraphs joins one by one."""
     by_old = {i: m for m in matches for i in m.old}
     by_new = {j: m for m in matches for j in m.new}
+    words_in = {False: _words_in(new), True: _words_in(old)}  # the other side's, by direction
     for split in (False, True):  # merges (old units join), then splits (new units join)
         units, own, other_side = (new, by_new, old) if split else (old, by_old, new)
         joined = True
@@ -67,7 +68,7 @@ def absorb_neighbours(old: OutlineIndex, new: OutlineIndex, matches: list[Match]
                     need = ABSORB_MIN_LATIN if latin(unit.masked) else ABSORB_MIN
                     if cover >= need and (best is None or cover > best[0]):
                         best = (cover, m)
-                if best is not None and len(unit.masked) < SHORT_CHARS and best[0] < _best_coverage(units.vectors[x], other_side):
+                if best is not None and len(unit.masked) < SHORT_CHARS and best[0] < _best_coverage(units.vectors[x], words_in[split]):
                     continue  # a short line's few words stand in many paragraphs: only its best one takes it
                 if best is None:
                     continue
@@ -131,13 +132,16 @@ def _pair_subsection(old: OutlineIndex, new: OutlineIndex, h: int, paired_other:
     return Match((x,), (h + 1,), MatchHow.GLOBAL) if split else Match((h + 1,), (x,), MatchHow.GLOBAL)
 
 
-def _best_coverage(part: csr_matrix, other: OutlineIndex) -> float:
-    """The part's largest _coverage in any unit of the other report."""
-    if other.vectors.shape[0] == 0:
-        return 0.0
-    present = other.vectors.copy()
+def _words_in(index: OutlineIndex) -> csr_matrix:
+    """Which words each unit has (1 where its vector is not 0)."""
+    present = index.vectors.copy()
     present.data[:] = 1
-    return float((present @ part.multiply(part).T).max())
+    return present
+
+
+def _best_coverage(part: csr_matrix, words_in: csr_matrix) -> float:
+    """The part's largest _coverage in any unit (`words_in`: _words_in of the other report)."""
+    return float((words_in @ part.multiply(part).T).max()) if words_in.shape[0] else 0.0
 
 
 def _coverage(part: csr_matrix, whole: csr_matrix) -> float:
