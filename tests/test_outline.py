@@ -216,3 +216,19 @@ def test_dash_points_written_as_paragraphs_stay_points():
                            "——结构调整取得积极成效。粮食产量超过1.2万亿斤。\n二、打算\n重点抓好：\n——稳增长。\n——调结构。\n——惠民生。\n")
     dashes = [u for u in outline.units if u.marker == "——"]
     assert len(dashes) == 5 and all(u.kind.value == "point" for u in dashes)
+
+
+def test_shi_titles_head_their_sentences_and_dash_lists_end_before_them():
+    """State Council 2019, a sentence a line: after the dash list (its last title
+    `——人民生活持续改善。` ends at `一年来，我们…`), `一是创新和完善宏观调控，经济保持平稳运行。`
+    titles the sentences up to `二是…`, as a dash title does."""
+    outline = outline_text((REAL / "cn-2019-2020" / "old.txt").read_text(encoding="utf-8"))
+    units = outline.units
+    last_dash = next(k for k, u in enumerate(units) if u.text.startswith("——人民生活持续改善"))
+    assert [u.text[:4] for u in units if u.parent == last_dash][-1] != "一年来，"
+    assert next(u for u in units if u.text.startswith("一年来，我们深入贯彻")).parent == units[last_dash].parent
+    first = next(k for k, u in enumerate(units) if u.text.startswith("一是创新和完善宏观调控"))
+    assert units[first].kind.value == "heading" and units[first].marker == "一是"
+    body = [u for u in units if u.parent == first]
+    assert len(body) == 8 and body[0].text.startswith("面对新情况新变化")
+    assert next(u for u in units if u.text.startswith("二是扎实打好三大攻坚战")).parent == units[first].parent

@@ -48,9 +48,10 @@ INLINE_MARKER = re.compile(
 # A paragraph that starts with a dash is an item of a list (政府工作报告: "——经济运行保持在合理区间。").
 DASH = re.compile(r"—{1,2}|－{2}|-{2}")
 DASH_TITLE_MAX = 40
-"""A dash line this long or shorter, one sentence, with paragraphs after it, titles them."""
-DASH_LIST_ENDS = re.compile(r"我们|各位代表|同志们|总的[看说]|这些成绩|成绩来之不易")
-"""After the last dash title, a paragraph opening so speaks for the whole section again."""
+"""A dash or 一是 line this long or shorter (after its marker), one sentence, with paragraphs
+after it, titles them."""
+DASH_LIST_ENDS = re.compile(r"我们|一年来|过去一年|各位代表|同志们|总的[看说]|这些成绩|成绩来之不易")
+"""After the last title line, a paragraph opening so speaks for the whole section again."""
 _BLANK = " \t\u3000\u00a0" + INVISIBLE
 """Characters that separate without showing: a marker after them still opens a clause."""
 # An inline marker counts only where a clause starts: body start or after these.
@@ -224,7 +225,9 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
     pieces: list[_Piece] = []
     stack: list[int] = []  # heading levels currently open
     lead_done = False  # the first body text after a heading is its lead; later paragraphs are points
-    dash_open = False  # a dash title (——经济运行总体平稳。) heads the paragraphs after it
+    dash_open = ""  # the family of the open title line (——经济运行总体平稳。/ 一是…。), which heads the paragraphs after it
+    titles = {i: found for i in range(len(paras)) if (found := _title_line(text, paras, i)) is not None}
+    titles_ahead = _titles_ahead(paras, titles)
     for i, p in enumerate(paras):
         if i == 0 and _is_title(text, p, len(paras)):
             pieces.append(_Piece(UnitKind.TITLE, p.start, p.end))
@@ -246,12 +249,12 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
             if body_start < p.end:
                 lead_done = _body(text, body_start, p.end, lvl + 1, lead_done, pieces)
             continue
-        if dash_open and not p.style and DASH_LIST_ENDS.match(text, p.start, p.end):
-            stack.pop()  # the list of dash titles is over: "我们…" speaks for the whole section again
-            dash_open, lead_done = False, True
+        if dash_open and not p.style and dash_open not in titles_ahead[i] and DASH_LIST_ENDS.match(text, p.start, p.end):
+            stack.pop()  # after the last title line, "我们…" speaks for the whole section again
+            dash_open, lead_done = "", True
         if len(stack) > 1 and not p.style and ADDRESS.match(text, p.start, p.end):
             stack.pop()  # "各位代表！" is said to the hall, never inside a numbered subsection: it ends one
-            dash_open, lead_done = False, True
+            dash_open, lead_done = "", True
         level = (stack[-1] + 1) if stack else 1
         inline = _inline_points(text, p.start, p.end)
         if inline and inline[0][0] == p.start:  # "①抓项目。②抓招商。": the line is an enumeration
@@ -261,15 +264,16 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
             pieces.append(_Piece(UnitKind.POINT, p.start, p.end, text[p.start:p.marker_end].strip(), level))
             lead_done = True
             continue
-        dash = DASH.match(text, p.start, p.end)
-        if dash and _dash_title(text, paras, i, dash.end()):
+        if i in titles:
             if dash_open:
                 stack.pop()
                 level -= 1
             stack.append(level)
-            pieces.append(_Piece(UnitKind.HEADING, p.start, p.end, dash.group(), level))
-            dash_open, lead_done = True, False
+            family, marker_end = titles[i]
+            pieces.append(_Piece(UnitKind.HEADING, p.start, p.end, text[p.start:marker_end], level))
+            dash_open, lead_done = family, False
             continue
+        dash = DASH.match(text, p.start, p.end)
         if dash:
             pieces.append(_Piece(UnitKind.POINT, p.start, p.end, dash.group(), level))
             lead_done = True
@@ -306,16 +310,50 @@ def _runs_of_headings(text: str, paras: list[_Para], levels: dict[str, int], hea
     return out
 
 
-def _dash_title(text: str, paras: list[_Para], i: int, marker_end: int) -> bool:
-    """A dash line that is one short sentence, followed by unmarked paragraphs: the title of what
-    follows (政府工作报告 in sentence lines: `——经济运行总体平稳。` then `国内生产总值达到…。`…),
-    not a point beside them."""
+def _title_marker(text: str, p: _Para) -> tuple[str, re.Match[str]] | None:
+    """The marker a title line may open with, and its family: a dash, or 一是 / 第一， / 首先，."""
+    dash = DASH.match(text, p.start, p.end)
+    if dash:
+        return "dash", dash
+    for name, pattern in POINT_FAMILIES:
+        m = pattern.match(text, p.start, p.end) if name in _TITLE_FAMILIES else None
+        if m:
+            return name, m
+    return None
+
+
+_TITLE_FAMILIES = ("shi", "di", "seq")
+
+
+def _title_line(text: str, paras: list[_Para], i: int) -> tuple[str, int] | None:
+    """(family, end of marker) of a title line: an unnumbered line that opens with a dash or
+    一是…, is one short sentence, and has unmarked paragraphs after it (政府工作报告 in sentence
+    lines: `——经济运行总体平稳。` / `一是创新和完善宏观调控，经济保持平稳运行。` then the sentences
+    they title). None for any other line: a point beside the others."""
     p = paras[i]
+    found = _title_marker(text, p) if not p.style else None
     nxt = paras[i + 1] if i + 1 < len(paras) else None
-    if nxt is None or nxt.style or DASH.match(text, nxt.start, nxt.end) or ADDRESS.match(text, nxt.start, nxt.end):
-        return False
-    sentence_end = SENTENCE_END.search(text, marker_end, p.end)
-    return p.end - marker_end <= DASH_TITLE_MAX and (sentence_end is None or sentence_end.end() >= p.end)
+    if found is None or nxt is None or nxt.style or _title_marker(text, nxt) or ADDRESS.match(text, nxt.start, nxt.end):
+        return None
+    if _inline_points(text, p.start, p.end):
+        return None  # 一是…；二是…: an enumeration, not a title
+    family, marker = found
+    sentence_end = SENTENCE_END.search(text, marker.end(), p.end)
+    one_sentence = sentence_end is None or sentence_end.end() >= p.end
+    return (family, marker.end()) if p.end - marker.end() <= DASH_TITLE_MAX and one_sentence else None
+
+
+def _titles_ahead(paras: list[_Para], titles: dict[int, tuple[str, int]]) -> list[set[str]]:
+    """For each paragraph, the families of the title lines that follow it before the next numbered one."""
+    ahead: list[set[str]] = [set() for _ in paras]
+    seen: set[str] = set()
+    for i in range(len(paras) - 1, -1, -1):
+        ahead[i] = seen
+        if paras[i].style:
+            seen = set()
+        if i in titles:
+            seen = seen | {titles[i][0]}
+    return ahead
 
 
 def _is_title(text: str, p: _Para, n_paras: int) -> bool:
