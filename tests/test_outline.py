@@ -216,6 +216,9 @@ def test_dash_points_written_as_paragraphs_stay_points():
                            "——结构调整取得积极成效。粮食产量超过1.2万亿斤。\n二、打算\n重点抓好：\n——稳增长。\n——调结构。\n——惠民生。\n")
     dashes = [u for u in outline.units if u.marker == "——"]
     assert len(dashes) == 5 and all(u.kind.value == "point" for u in dashes)
+    dateline = outline_text("政府工作报告\n——2020年5月22日在第十三届全国人民代表大会第三次会议上\n国务院总理 李克强\n"
+                            "各位代表：\n现在，我代表国务院，向大会报告政府工作。\n")
+    assert all(u.kind.value != "heading" for u in dateline.units)  # a dateline titles nothing
 
 
 def test_shi_titles_head_their_sentences_and_dash_lists_end_before_them():

@@ -340,7 +340,8 @@ def _title_line(text: str, paras: list[_Para], i: int) -> tuple[str, int] | None
     family, marker = found
     sentence_end = SENTENCE_END.search(text, marker.end(), p.end)
     one_sentence = sentence_end is None or sentence_end.end() >= p.end
-    return (family, marker.end()) if p.end - marker.end() <= DASH_TITLE_MAX and one_sentence else None
+    said = text[p.end - 1] in "。！？!?."  # a title is a sentence; a dateline (——2020年5月22日在…会议上) is not
+    return (family, marker.end()) if p.end - marker.end() <= DASH_TITLE_MAX and one_sentence and said else None
 
 
 def _titles_ahead(paras: list[_Para], titles: dict[int, tuple[str, int]]) -> list[set[str]]:
