@@ -47,10 +47,10 @@ INLINE_MARKER = re.compile(
     rf"(?<=[。;:!?])(?:[{CN_ORDINALS}]+是|第[{CN_ORDINALS}]+[,、:]|(?:首先|其次|再次|然后|最后)[,:]|\((?:\d{{1,2}}|[{CN_ORDINALS}]+)\)|[①-⑳])")
 # A paragraph that starts with a dash is an item of a list (政府工作报告: "——经济运行保持在合理区间。").
 DASH = re.compile(r"—{1,2}|－{2}|-{2}")
-DASH_TITLE_MAX = 40
+LIST_TITLE_MAX = 40
 """A dash or 一是 line this long or shorter (after its marker), one sentence, with paragraphs
 after it, titles them."""
-DASH_LIST_ENDS = re.compile(r"我们|一年来|过去一年|各位代表|同志们|总的[看说]|这些成绩|成绩来之不易")
+LIST_TITLES_END = re.compile(r"我们|一年来|过去一年|各位代表|同志们|总的[看说]|这些成绩|成绩来之不易")
 """After the last title line, a paragraph opening so speaks for the whole section again."""
 _BLANK = " \t\u3000\u00a0" + INVISIBLE
 """Characters that separate without showing: a marker after them still opens a clause."""
@@ -225,7 +225,7 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
     pieces: list[_Piece] = []
     stack: list[int] = []  # heading levels currently open
     lead_done = False  # the first body text after a heading is its lead; later paragraphs are points
-    dash_open = ""  # the family of the open title line (——经济运行总体平稳。/ 一是…。), which heads the paragraphs after it
+    title_open = ""  # the family of the open title line (——经济运行总体平稳。/ 一是…。), which heads the paragraphs after it
     titles = {i: found for i in range(len(paras)) if (found := _title_line(text, paras, i)) is not None}
     titles_ahead = _titles_ahead(paras, titles)
     for i, p in enumerate(paras):
@@ -249,12 +249,12 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
             if body_start < p.end:
                 lead_done = _body(text, body_start, p.end, lvl + 1, lead_done, pieces)
             continue
-        if dash_open and not p.style and dash_open not in titles_ahead[i] and DASH_LIST_ENDS.match(text, p.start, p.end):
+        if title_open and not p.style and title_open not in titles_ahead[i] and LIST_TITLES_END.match(text, p.start, p.end):
             stack.pop()  # after the last title line, "我们…" speaks for the whole section again
-            dash_open, lead_done = "", True
+            title_open, lead_done = "", True
         if len(stack) > 1 and not p.style and ADDRESS.match(text, p.start, p.end):
             stack.pop()  # "各位代表！" is said to the hall, never inside a numbered subsection: it ends one
-            dash_open, lead_done = "", True
+            title_open, lead_done = "", True
         level = (stack[-1] + 1) if stack else 1
         inline = _inline_points(text, p.start, p.end)
         if inline and inline[0][0] == p.start:  # "①抓项目。②抓招商。": the line is an enumeration
@@ -265,13 +265,13 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
             lead_done = True
             continue
         if i in titles:
-            if dash_open:
+            if title_open:
                 stack.pop()
                 level -= 1
             stack.append(level)
             family, marker_end = titles[i]
             pieces.append(_Piece(UnitKind.HEADING, p.start, p.end, text[p.start:marker_end], level))
-            dash_open, lead_done = family, False
+            title_open, lead_done = family, False
             continue
         dash = DASH.match(text, p.start, p.end)
         if dash:
@@ -341,7 +341,7 @@ def _title_line(text: str, paras: list[_Para], i: int) -> tuple[str, int] | None
     sentence_end = SENTENCE_END.search(text, marker.end(), p.end)
     one_sentence = sentence_end is None or sentence_end.end() >= p.end
     said = text[p.end - 1] in "。！？!?."  # a title is a sentence; a dateline (——2020年5月22日在…会议上) is not
-    return (family, marker.end()) if p.end - marker.end() <= DASH_TITLE_MAX and one_sentence and said else None
+    return (family, marker.end()) if p.end - marker.end() <= LIST_TITLE_MAX and one_sentence and said else None
 
 
 def _titles_ahead(paras: list[_Para], titles: dict[int, tuple[str, int]]) -> list[set[str]]:

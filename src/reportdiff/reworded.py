@@ -1,6 +1,7 @@
 """Step 4 of the alignment: reworded counterparts, units still unpaired after the character and
 order steps that a reader pairs by what they are about: each other's clear best by weighted words
-(`mutual_best`), or a phrase said once in each report (`shared_phrase`). Both pair only units of
+(`mutual_best`), a phrase said once in each report (`shared_phrase`), then each other's clear best
+by words and character pairs together (`mutual_blend`). All pair only units of
 the same role (plan with plan, review with review): last year's plan and this year's review of
 it share words, but they are a promise and its outcome (promises.py), not text carried over."""
 from __future__ import annotations
@@ -11,8 +12,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from .assign import KINDS_APART, SHORT_CHARS, compatible, latin
-from .indicators import unit_periods
-from .model import Match, Outline, Period, UnitKind
+from .model import Match
 from .unitindex import OutlineIndex
 from .wordweights import char_pair_vectors
 
@@ -41,12 +41,11 @@ def mutual_best(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_id
     new_ids = [j for j in new_ids if _eligible(new, j)]
     if not old_ids or not new_ids:
         return []
-    old_roles, new_roles = _roles(old.outline), _roles(new.outline)
     cos = (old.vectors[old_ids] @ new.vectors[new_ids].T).tocsr()
     by_old = {i: m for m in matches for i in m.old}
     out = []
     for i, j, best in _clear_bests(cos, old_ids, new_ids):
-        if best < MUTUAL_CONTEXT_MIN or not _same_role(old_roles[i], new_roles[j]):
+        if best < MUTUAL_CONTEXT_MIN or not _same_role(old.roles[i], new.roles[j]):
             continue
         ui, uj = old.units[i], new.units[j]
         short = min(len(ui.masked), len(uj.masked)) < SHORT_CHARS
@@ -96,27 +95,19 @@ def mutual_blend(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_i
         return []
     old_pairs, new_pairs = char_pair_vectors([old.units[i] for i in old_ids], [new.units[j] for j in new_ids])
     blend = ((old.vectors[old_ids] @ new.vectors[new_ids].T + old_pairs @ new_pairs.T) / 2).tocsr()
-    old_roles, new_roles = _roles(old.outline), _roles(new.outline)
     return [(i, j) for i, j, score in _clear_bests(blend, old_ids, new_ids)
-            if score >= BLEND_MIN and _same_role(old_roles[i], new_roles[j])]
+            if score >= BLEND_MIN and _same_role(old.roles[i], new.roles[j])]
 
 
 PHRASE_CHARS = 10
-"""Step 4, last: units still unpaired that share a phrase this long (masked, no figure in it) that
+"""Step 4, after mutual_best: units still unpaired that share a phrase this long (masked, no figure in it) that
 no other unit of either report says pair (依法根治拖欠农民工工资问题 / 要根治拖欠农民工工资问题，…).
 8 paired more, with more strangers; 12 fewer. Not in English (any two sentences share ten letters)."""
 
 
-def _roles(outline: Outline) -> list[bool | None]:
-    """Whether each unit speaks of the plan (True) or of the review (False); None for the closing
-    (see _same_role). 继续推进农村危房改造 in last year's plan and 农村危房改造深入推进 in this year's
-    review share words, but they are a promise and its outcome."""
-    return [None if u.kind == UnitKind.CLOSING else period == Period.PLAN
-            for u, period in zip(outline.units, unit_periods(outline))]
-
-
 def _same_role(a: bool | None, b: bool | None) -> bool:
-    """A closing speaks of both (its exhortations are often last year's plan for the government itself)."""
+    """Plan with plan, review with review (OutlineIndex.roles); a closing speaks of both (its
+    exhortations are often last year's plan for the government itself)."""
     return a is None or b is None or a == b
 
 
@@ -144,10 +135,9 @@ def shared_phrase(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_
             tied.add((ks[0], js[0]))
     ties_of_old = Counter(i for i, _ in tied)
     ties_of_new = Counter(j for _, j in tied)
-    old_roles, new_roles = _roles(old.outline), _roles(new.outline)
     return [(i, j) for i, j in sorted(tied) if ties_of_old[i] == 1 and ties_of_new[j] == 1
             and compatible(old.units[i], new.units[j]) and not latin(old.units[i].masked)
-            and _same_role(old_roles[i], new_roles[j])]
+            and _same_role(old.roles[i], new.roles[j])]
 
 
 def _best_two(matrix: csr_matrix) -> tuple[list[tuple[int, float]], list[float]]:

@@ -3,11 +3,13 @@ word vectors; built once per pair and passed along, never stored on the outline.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cached_property
 
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from .model import Outline, UnitKind
+from .indicators import unit_periods
+from .model import Outline, Period, UnitKind
 from .wordweights import WordWeights
 
 POINT_TITLE_MAX = 25
@@ -30,6 +32,14 @@ class OutlineIndex:
         """How many units open with each title sentence (a title said twice tells nothing)."""
         self._subtree_grams: dict[int, frozenset[str]] = {}
         self._part_grams: dict[int, frozenset[str]] = {}
+
+    @cached_property
+    def roles(self) -> list[bool | None]:
+        """Whether each unit speaks of the plan (True) or of the review (False); None for the
+        closing. 继续推进农村危房改造 in last year's plan and 农村危房改造深入推进 in this year's review
+        share words, but they are a promise and its outcome, not text carried over."""
+        return [None if u.kind == UnitKind.CLOSING else period == Period.PLAN
+                for u, period in zip(self.units, unit_periods(self.outline))]
 
     def subtree_grams(self, idx: int) -> frozenset[str]:
         """Bigrams of a heading with everything under it: order-free, so reordered points still match."""
