@@ -263,17 +263,17 @@ def _compare(args: argparse.Namespace) -> int:
     if args.format == "json":
         _emit_json(comparison_as_dict(comparison), target)
     elif args.format in ("xlsx", "csv"):
-        from .report.export import findings_tables, to_csv, to_xlsx
+        from .report.export import figure_table, findings_tables, to_csv, to_xlsx
 
-        tables = findings_tables(comparison, args.lang)
         if args.format == "csv":
+            text = to_csv(figure_table(comparison, args.lang))
             if target is None:
-                _emit_text(to_csv(tables[1]))
+                _emit_text(text)
                 return EXIT_OK
-            write_whole(target, to_csv(tables[1]))
+            write_whole(target, text)
         else:
             assert target is not None
-            write_whole(target, to_xlsx(tables))
+            write_whole(target, to_xlsx(findings_tables(comparison, args.lang)))
         _say(f"wrote {printable(str(target))}", prefix=False)
     elif target is None:  # -o -: the page on standard output
         _emit_text(render_html(comparison, args.lang))

@@ -9,9 +9,9 @@
 - `stale_counter`: a sentence copied verbatim from last year that counts years in a row
   (连续4年): a yearly counter copied unchanged has not advanced.
 - `stale_year`: last year's review year (2021年) in this year's review, followed by the words
-  that follow it in the paired unit of last year's report: copied, and the year not changed. Checked only when each report
-  says which year it reviews (一、2021年工作回顾 / 2022年度工作总结) and they are consecutive; not
-  in this year's plan part, where last year can stand as a base.
+  that follow it in the paired unit of last year's report: copied, and the year not changed.
+  Checked only when each report says which year it reviews (一、2021年工作回顾 / 2022年度工作总结)
+  and they are consecutive; not in this year's plan part, where last year can stand as a base.
 """
 from __future__ import annotations
 
@@ -155,4 +155,3 @@ def review_year(outline: Outline) -> int | None:
     if found and re.search(r"总结|述职|回顾", outline.title):
         return int(found.group(1))
     return None
-

@@ -28,6 +28,11 @@ def findings_tables(comparison: Comparison, lang: str = "zh") -> list[Table]:
             _passages(page, words), _promises(page, words), _inconsistencies(page, words)]
 
 
+def figure_table(comparison: Comparison, lang: str = "zh") -> Table:
+    """The figure table alone (what `--format csv` writes)."""
+    return _figures(build_view(comparison, lang), EXPORT_WORDS[lang])
+
+
 def _summary(page: PageView, words: dict[str, str]) -> Table:
     rows: list[list[object]] = [[words["last_report"], f"{page.old.title or page.old.name} ({page.old.name})"],
                                 [words["this_report"], f"{page.new.title or page.new.name} ({page.new.name})"],
