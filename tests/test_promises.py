@@ -112,3 +112,51 @@ def test_spans_of_time_and_restated_targets_are_not_promises():
     c = compare(outline_text(old), outline_text(new))
     texts = [p.plan.text for p in c.promises]
     assert texts.count("8%左右") == 1 and "三年" not in texts and "750万户" in texts
+
+
+def test_plans_and_reviews_word_one_target_differently():
+    """As the State Council's reports of 2009-2016 do: the plan's 拟安排…投入 is the review's
+    用于…的支出; a plain sum is met within 5% either way; a fall aimed at (能耗强度下降) is beaten by
+    a bigger fall; 再减少 X is X 减少; an outcome told in 万亿元 is compared with a target in 亿元."""
+    old = """某省2021年政府工作报告
+一、2020年工作回顾
+全省生产总值增长5%。
+二、2021年工作安排
+今年中央财政拟安排“三农”投入7161亿元。拟投入社会保障资金2930亿元。科技投入9884.5亿元。能耗强度下降3.1%以上。再减少农村贫困人口1000万人以上。实施更加积极的就业政策，中央财政拟投入420亿元资金。
+"""
+    new = """某省2022年政府工作报告
+一、2021年工作回顾
+中央财政用于“三农”的支出7253亿元。安排社会保障资金2906亿元。科技支出超过1万亿元。单位生产总值能耗下降5.6%。农村贫困人口减少1232万人。中央财政安排医疗卫生资金1200亿元。
+二、2022年工作安排
+今年要继续努力。
+"""
+    found, c = promises(old, new)
+    by_name = {p.indicator: p for p in c.promises}
+    assert found["中央财政拟安排“三农”投入"] == "kept"  # 7253 against 7161
+    assert found["拟投入社会保障资金"] == "kept"  # 2906 against 2930: within 5%
+    assert found["科技投入"] == "kept"  # 超过1万亿元 against 9884.5亿元
+    assert found["能耗强度下降"] == "exceeded"
+    assert found["再减少农村贫困人口"] == "exceeded"
+    # 中央财政拟投入 says whose money, not what for: the 医疗卫生 sum is no evidence of it.
+    jobs = by_name["中央财政拟投入"]
+    assert jobs.status == "not_mentioned" and jobs.evidence is None
+
+
+def test_a_target_spoken_of_without_a_figure_is_unclear():
+    old = """某市2021年政府工作报告
+一、2020年工作回顾
+全市生产总值增长5%。
+二、2021年工作安排
+居民消费价格涨幅3%左右。城乡居民公共卫生服务经费不低于60元。
+"""
+    new = """某市2022年政府工作报告
+一、2021年工作回顾
+居民消费价格涨幅保持较低水平。基本公共卫生服务均等化深入推进。
+二、2022年工作安排
+今年要继续努力。
+"""
+    found, c = promises(old, new)
+    prices = next(p for p in c.promises if p.indicator == "居民消费价格涨幅")
+    assert prices.status == "unclear" and prices.evidence.text == "居民消费价格涨幅" and prices.outcome is None
+    # 公共卫生服务 is a part too short of 城乡居民公共卫生服务经费 to say the review speaks of it.
+    assert found["城乡居民公共卫生服务经费不低于"] == "not_mentioned"

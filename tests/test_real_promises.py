@@ -1,13 +1,18 @@
-"""Promises on real reports: the State Council's targets for 2009-2013 against what the next
+"""Promises on real reports: the State Council's targets for 2009-2015 against what the next
 year's report says of them, labelled by reading (tests/pairs/real/PROMISE_RULES.md).
 
 A labelled target is found when a promise holds that figure of last year's text (its span
 overlaps the label's); its status counts as right when the verdict is the label's. Floors are the
 scores reached when set (2026-11-29), less a margin. They are far under the issue's targets
-(status right 0.85): most misses are outcomes named otherwise (中央政府投资 / 中央政府公共投资) or
-told without a figure, which the labels call `unclear` and the tool cannot yet tell from silence.
-No pair was held out: the fixes they prompted (％ is %, a rate is a rate, 过去一年 in a plan's lead)
-were read on all five.
+(status right 0.85): most misses are outcomes named otherwise (农村饮水安全工程使6069万农民受益 for
+再解决6000万人安全饮水问题), sums whose name says only whose money they are (中央财政拟投入), and
+outcomes the labels call `unclear` from a blanket sentence (各项约束性指标超额完成).
+
+2014-2015 and 2015-2016 were labelled later (second session of 2026-11-29) by annotators who had
+not seen the code, and scored first as held out: found/status/not_mentioned 0.82/0.25/0.79 and
+0.89/0.17/0.95. Two fixes were then prompted by their misses (再减少 X is X 减少; a fall aimed at is
+beaten by a bigger fall), so they are held out no longer in the strict sense; they are kept apart
+here so that their scores are read apart.
 """
 from __future__ import annotations
 
@@ -21,11 +26,15 @@ from reportdiff.compare import compare
 
 # case: (targets found, status right where the next report states an outcome, not_mentioned right)
 FLOORS = {
-    "promises-2009-2010": (0.90, 0.10, 0.85),
-    "promises-2010-2011": (0.90, 0.30, 0.80),
+    "promises-2009-2010": (0.90, 0.30, 0.95),
+    "promises-2010-2011": (0.90, 0.30, 0.85),
     "promises-2011-2012": (0.95, 0.25, 0.95),
-    "promises-2012-2013": (0.95, 0.45, 0.95),
-    "promises-2013-2014": (0.95, 0.40, 0.95),
+    "promises-2012-2013": (0.95, 0.80, 0.95),
+    "promises-2013-2014": (0.95, 0.45, 0.95),
+}
+LATER_FLOORS = {
+    "promises-2014-2015": (0.80, 0.30, 0.75),
+    "promises-2015-2016": (0.85, 0.40, 0.90),
 }
 
 
@@ -60,10 +69,10 @@ def promise_scores(case: str) -> dict:
             "not_mentioned": silent_right / max(silent, 1), "wrong": wrong}
 
 
-@pytest.mark.parametrize("case", sorted(FLOORS))
+@pytest.mark.parametrize("case", sorted(FLOORS | LATER_FLOORS))
 def test_real_promise_scores_hold(case):
     scores = promise_scores(case)
-    found, status, silent = FLOORS[case]
+    found, status, silent = (FLOORS | LATER_FLOORS)[case]
     assert scores["found"] >= found, scores
     assert scores["status"] >= status, scores
     assert scores["not_mentioned"] >= silent, scores

@@ -71,7 +71,7 @@ OPENING_CHARS = 24
 """A paragraph's opening, where period cues count (各位代表，刚刚过去的2015年，…)."""
 _PLAN_OPENING = re.compile(r"(?:今年|明年|(?:19|20)\d\d年)(?:经济社会发展|发展)?的?主要预期目标|主要预期目标|"
                            r"the (?:main |major )?(?:projected )?targets for", re.I)
-_MULTI_IN_SENTENCE = re.compile(r"[二三四五六七八九十\d]年(?:来|间|累计|共|中|多来)|五年|十[一二三四五]五”?(?:时期|期间)|"
+_MULTI_IN_SENTENCE = re.compile(r"(?<!\d\d\d)[二三四五六七八九十\d]年(?:来|间|累计|共|中(?!央)|多来)|五年|十[一二三四五]五”?(?:时期|期间)|"
                                 r"(?:past|over) (?:the )?(?:five|\w+) years|five-year", re.I)
 
 

@@ -43,9 +43,10 @@ _NAME_NOISE = re.compile(r"^(?:全年|全区|全市|全县|全镇|全省|全国|
 
 
 _SAME_INDICATOR = [(re.compile(pattern), name) for pattern, name in (
-    (r"单位(?:国内|地区)生产总值能耗|单位GDP能耗|万元GDP能耗", "能耗强度"),
+    (r"单位(?:国内|地区)?生产总值能耗|单位GDP能耗|万元GDP能耗", "能耗强度"),
     (r"服务业(?:增加值)?(?:在国内生产总值中的|在地区生产总值中的|占国内生产总值的?|占地区生产总值的?|占GDP的?)?比重", "服务业比重"),
     (r"(?:一般|地方)?公共(?:财政)?预算收入", "一般公共预算收入"),
+    (r"(?:财政)?赤字占(?:国内|地区)生产总值的?比重|财政赤字率", "赤字率"),
     (r"旅游接待人数|接待游客人数|接待游客", "接待游客"),
     (r"GDP", "国内生产总值"),
 )]
@@ -131,7 +132,7 @@ _FLOW = re.compile(r"新增|新建|新开工|新改建|新投产|新登记|新�
 """A name that counts what was added in the year, as against the stock of the same thing..."""
 _AVERAGE_OF_YEAR = re.compile(r"平均|全年")
 _YEAR_END = re.compile(r"年末|年底|末")
-_BUILT = re.compile(r"建成|建设|改造|开工|完成|实施|投产|增加|增长")
+_BUILT = re.compile(r"建成|建设|改造|改建|扩建|开工|完成|实施|投产|增加|增长")
 """...unless the other name says so in its own words (建成蔬菜大棚 / 新建成蔬菜大棚)."""
 _EN_FUNCTION = {"the", "a", "an", "of", "in", "on", "for", "to", "by", "and", "with", "was", "were", "is", "are", "will",
                 "be", "been", "grew", "rose", "fell", "increased", "decreased", "reached", "exceeding", "over", "this", "year",

@@ -18,10 +18,16 @@ The verdict reads the comparator as its author meant it:
   AROUND_POINTS percentage points for a rate), `exceeded` above that, `missed` below;
 - a range (6%-6.5%): met inside, `exceeded` above, `missed` below.
 `not_mentioned`: no figure of this year's review names the indicator (a finding worth a
-question). `unclear`: evidence found without a value to compare (masked **).
+question). `unclear`: evidence found without a value to compare (masked **), or the review speaks of
+the indicator without a figure of it (_mentioned: 居民消费价格涨幅保持较低水平).
+
+Names are compared without the words plans and reviews wrap them in (promise_name: 拟安排, 用于,
+支出, 继续提高), and a name that only says whose money it is (中央财政拟投入) looks for no evidence:
+it would find any sum the centre spent.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -116,22 +122,80 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
                 skip = after
             targets.append((k, f))
     results = [(k, f) for k, figs in sorted(new_figures.items()) for f in figs if f.period == Period.YEAR]
+    review = _review_units(new)
     promises = []
     for k, plan in _said_once(targets):
         promise = Promise(k, plan, comparator_of(plan))
-        name = indicator_name(plan.name)
+        name = promise_name(plan.name)
         best: tuple[float, int, Figure] | None = None
-        for j, result in results:
+        for j, result in results if _specific(name) else []:
             if not keys_agree(_as_result(plan, result), result) or scale_of(plan.unit)[1] != scale_of(result.unit)[1]:
                 continue  # 20条 of roads is no evidence for 124.1万平方米 of housing
-            score = name_similarity(name, indicator_name(result.name))
+            other = promise_name(result.name)
+            score = name_similarity(name, other) if _specific(other) else 0.0
             if score >= LEFTOVER_MIN and (best is None or score > best[0]):
                 best = (score, j, result)
         if best is not None:
             promise.evidence_unit, promise.evidence = best[1], best[2]
             promise.status = judge(promise)
+        elif (said := _mentioned(name, review)) is not None:
+            j, start, end = said  # 居民消费价格涨幅保持较低水平: spoken of, nothing to compare
+            promise.evidence_unit = j
+            promise.evidence = Figure(new.units[j].text[start:end], start, end, None, "", subject=name, name=name)
+            promise.status = "unclear"
         promises.append(promise)
     return promises
+
+
+MENTION_MIN_CHARS = 4
+MENTION_SHARE = 0.7
+"""A target without a figure of the review is still spoken of when the review says at least this
+share of its name (promise_name), and at least MENTION_MIN_CHARS characters of it beyond whose
+money it is: 新型农村社会养老保险试点 of 新型农村社会养老保险试点覆盖全国. Not 居民消费 of
+居民消费价格总涨幅, nor 公立医院 of 县级公立医院综合改革试点扩大: a part that short names
+something else as often."""
+
+
+def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int] | None:
+    """(unit, start, end) of the longest part of `name` said in this year's review (MENTION_SHARE)."""
+    for size in range(len(name), max(MENTION_MIN_CHARS, math.ceil(MENTION_SHARE * len(name))) - 1, -1):
+        for cut in range(len(name) - size + 1):
+            part = name[cut:cut + size]
+            if len(_GENERIC.sub("", part)) < MENTION_MIN_CHARS:
+                continue
+            for j, text in review:
+                if (at := text.find(part)) >= 0:
+                    return j, at, at + size
+    return None
+
+
+def _review_units(new: Outline) -> list[tuple[int, str]]:
+    """(index, text) of the units of this year's review part: where outcomes are told."""
+    return [(j, u.text) for j, (u, period) in enumerate(zip(new.units, unit_periods(new)))
+            if period == Period.YEAR and u.kind != UnitKind.HEADING]
+
+
+_PLAN_AND_RESULT_WORDS = re.compile(
+    r"[\d０-９]+年|今年|去年|全年|拟定为|拟定|拟|将|要把|要|把|再|又|继续|预期|目标|预算|安排|用于|投入|支出|的|由|"
+    r"每人每年|人均|每年|提高到|增加到|扩大到|下降到|达到|提高|增加|水平|总额|为此")
+"""Words a plan and a review put around one indicator: 今年中央财政拟安排“三农”投入 is
+中央财政用于“三农”的支出 of the next year's review; 企业退休人员基本养老金继续提高 is
+企业退休人员基本养老金水平提高."""
+_GENERIC = re.compile(r"中央财政|中央政府|各级财政|财政|中央|全国|地方|资金|专项|补助|补贴|标准")
+"""Words of a name that say whose money, not what for: 中央财政拟投入 names no indicator."""
+_SHARE_OF_GDP = re.compile(r"占(?:国内|地区)生产总值的?(?:比重|比例)?$")
+
+
+def promise_name(subject: str) -> str:
+    """An indicator's name without the words a plan or a review wraps it in (_PLAN_AND_RESULT_WORDS).
+    A share of GDP keeps what it is a share of (教育经费占国内生产总值 is not GDP growth)."""
+    name = _SHARE_OF_GDP.sub("占比", indicator_name(subject))
+    return _PLAN_AND_RESULT_WORDS.sub("", name)
+
+
+def _specific(name: str) -> bool:
+    """Whether a name says what it counts, beyond whose money it is (_GENERIC)."""
+    return len(_GENERIC.sub("", name)) >= 2
 
 
 def _said_once(targets: list[tuple[int, Figure]]) -> list[tuple[int, Figure]]:
@@ -147,11 +211,9 @@ def _said_once(targets: list[tuple[int, Figure]]) -> list[tuple[int, Figure]]:
 
 def track_tasks(old: Outline, new: Outline) -> list[Promise]:
     """Last year's concrete tasks (TASK) in its plan part, each with what this year's review says of it."""
-    old_periods, new_periods = unit_periods(old), unit_periods(new)
-    review = [(j, u.text) for j, (u, period) in enumerate(zip(new.units, new_periods))
-              if period == Period.YEAR and u.kind != UnitKind.HEADING]
+    review = _review_units(new)
     promises = []
-    for k, (u, period) in enumerate(zip(old.units, old_periods)):
+    for k, (u, period) in enumerate(zip(old.units, unit_periods(old))):
         if period != Period.PLAN or u.kind == UnitKind.HEADING:
             continue
         for m in TASK.finditer(u.text):
@@ -199,19 +261,28 @@ def _as_result(plan: Figure, result: Figure) -> Figure:
     """The plan figure as if it were a result of the year, for comparing keys. A percentage aimed
     at and a percentage reached are one rate whether the text reads it as a growth or a share
     (居民消费价格涨幅3.5%左右 in a plan, 居民消费价格涨幅控制在2.6% in the review; M2 likewise)."""
-    measure = result.measure if plan.is_rate and result.is_rate and {plan.measure, result.measure} <= _RATES else plan.measure
+    measure = plan.measure
+    if plan.is_rate and result.is_rate and {plan.measure, result.measure} <= _RATES:
+        measure = result.measure
+    elif measure == Measure.LEVEL and _CHANGE_AIMED.search(plan.name):
+        measure = Measure.INCREMENT  # 再减少农村贫困人口1000万人以上 is 农村贫困人口减少1232万人 of the review
     return replace(plan, period=Period.YEAR, notes=[], measure=measure)
 
 
 _RATES = {Measure.GROWTH, Measure.SHARE}
+_CHANGE_AIMED = re.compile(r"(?:减少|增加)(?!到)")
+"""A plan's amount with one of these before it is what the year is to add or take away."""
+_DECREASE = re.compile(r"下降|降低|减少|压减|减排")
+"""A target that is itself a fall (能耗强度下降3.1%以上): more of it is better, whatever it measures."""
 
 
 def judge(promise: Promise) -> str:
     target, high, outcome = promise.plan.value, promise.plan.high, promise.outcome
-    if target is None or outcome is None:
+    if target is None or outcome is None or promise.evidence is None:
         return "unclear"
+    outcome *= scale_of(promise.evidence.unit)[0] / scale_of(promise.plan.unit)[0]  # 超过1万亿元 against 9884.5亿元
     rate = promise.plan.is_rate
-    less_is_aim = bool(LESS_IS_AIM.search(promise.plan.name))
+    less_is_aim = bool(LESS_IS_AIM.search(promise.plan.name)) and not _DECREASE.search(promise.plan.name)
     comparator = promise.comparator
     slack = AROUND_POINTS if rate else AROUND_SHARE * abs(target)
     if comparator == "range" and high is not None:
@@ -221,11 +292,11 @@ def judge(promise: Promise) -> str:
     if comparator == "ceiling" or less_is_aim:
         limit = target + (slack if comparator == "around" else 0)
         return "kept" if outcome <= limit + 1e-9 else "missed"
-    if comparator == "around":
+    if comparator in ("around", "exact"):
         if outcome > target + slack:
             return "exceeded"
         return "kept" if outcome >= target - slack else "missed"
-    if outcome < target - 1e-9:
+    if outcome < target - 1e-9:  # a floor
         return "missed"
     return "exceeded" if outcome > target + EXCEED_SHARE * abs(target) else "kept"
 
