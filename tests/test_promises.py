@@ -160,3 +160,28 @@ def test_a_target_spoken_of_without_a_figure_is_unclear():
     assert prices.status == "unclear" and prices.evidence.text == "居民消费价格涨幅" and prices.outcome is None
     # 公共卫生服务 is a part too short of 城乡居民公共卫生服务经费 to say the review speaks of it.
     assert found["城乡居民公共卫生服务经费不低于"] == "not_mentioned"
+
+
+def test_people_counted_list_items_and_verdicts_the_review_states():
+    """What the 2014-2016 reports do: people counted by a noun unit (万农村人口), a list's later item
+    named by its verb only (、新开工630万套), and a review that gives the verdict in words."""
+    old = """某省2021年政府工作报告
+一、2020年工作回顾
+全省生产总值增长5%。
+二、2021年工作安排
+再解决6000万农村人口饮水安全问题。城镇保障性住房基本建成470万套、新开工630万套。淘汰黄标车和老旧车600万辆。二氧化硫排放减少3%左右。
+"""
+    new = """某省2022年政府工作报告
+一、2021年工作回顾
+又解决6434万农村人口饮水安全问题。新开工保障性安居工程666万套，基本建成544万套。淘汰黄标车和老旧车指标超额完成。各项约束性指标超额完成。
+二、2022年工作安排
+今年要继续努力。
+"""
+    found, c = promises(old, new)
+    assert found["再解决"] == "exceeded"  # 6434万 against 6000万: 7% over
+    assert found["新开工"] == "exceeded"  # 666万套 against 630万套
+    assert found["城镇保障性住房基本建成"] == "exceeded"  # 544万套 against 470万套
+    scrapped = next(p for p in c.promises if p.indicator == "淘汰黄标车和老旧车")
+    assert scrapped.status == "exceeded" and scrapped.outcome is None  # the review's own words
+    # A blanket claim that names no indicator is no evidence for one.
+    assert found["二氧化硫排放减少"] == "not_mentioned"

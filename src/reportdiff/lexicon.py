@@ -24,7 +24,7 @@ MASK = r"\*{2,}|＊{2,}|×{2,}|[XxＸｘ]{2,}"
 UNITS = sorted(set("""
 个百分点 百分点 % ％ 成 倍
 元 亿元 万元 千元 美元 万美元 亿美元
-人次 万人次 人 万人 名 位 户 万户 家 所 个 项 件 起 宗 批 次 场次 场 期 轮 班 处 间 份 套 座 栋 幢 台 辆 艘 架
+人次 万人次 亿人次 人 万人 亿人 万人口 亿人口 名 位 户 万户 家 所 个 项 件 起 宗 批 次 场次 场 期 轮 班 处 间 份 套 座 栋 幢 台 辆 艘 架
 条 支 类 种 篇 部 册 本 张 床 剂次 万剂次 剂 例 单 笔
 平方米 万平方米 平方公里 公顷 亩 万亩 公里 千米 米 吨 万吨 千克 公斤 立方米 万立方米 千瓦 万千瓦 千瓦时 标箱
 年 个月 天 小时 分钟
@@ -38,6 +38,9 @@ QUALIFIERS_AFTER = ("以上", "左右", "以内", "以下", "多")
 RANGE_SIGNS = "至|到|~|～|-|—|－|–"
 
 _UNIT = "|".join(re.escape(u) for u in UNITS)
+_PEOPLE = r"(?<=[万亿])[\u4e00-\u9fff]{0,3}?(?:人口|农民|群众|用户)"
+"""People counted in 万 or 亿 by what they are (6000万农村人口, 20多万无电人口, 510万沼气用户): the
+noun is the unit, so that counts of the same people compare and others do not."""
 
 FIGURE_MASK_RE = re.compile(
     rf"{ARABIC}|{MASK}|[{CN_NUMERALS}]+(?=[余多]?[万亿千百]?[{MEASURE_WORDS}])"
@@ -61,7 +64,7 @@ FIGURE_RE = re.compile(
     rf"(?:(?P<pct>百分之(?P<pctnum>[{CN_NUMERALS}点]+))"
     rf"|(?P<num>{_NUMBER})(?:(?P<range>{RANGE_SIGNS})(?P<num2>{_NUMBER}))?"
     r"(?:(?<=[0-9０-９])[ \u3000])?"  # a space after digits: "425 亿美元" (PDFs, English-style typing)
-    rf"(?P<plus>余|多)?(?P<scale>[万亿](?![元人户亩吨平千美立次剂]))?(?P<plus2>余|多)?(?P<unit>{_UNIT}))"
+    rf"(?P<plus>余|多)?(?P<scale>[万亿](?![元人户亩吨平千美立次剂]))?(?P<plus2>余|多)?(?P<unit>{_UNIT}|{_PEOPLE}))"
     rf"(?P<after>{'|'.join(QUALIFIERS_AFTER)})?"
 )
 """A figure for the metrics table, with named parts (value, range, scale, unit, qualifiers): on

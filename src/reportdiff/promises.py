@@ -19,7 +19,8 @@ The verdict reads the comparator as its author meant it:
 - a range (6%-6.5%): met inside, `exceeded` above, `missed` below.
 `not_mentioned`: no figure of this year's review names the indicator (a finding worth a
 question). `unclear`: evidence found without a value to compare (masked **), or the review speaks of
-the indicator without a figure of it (_mentioned: 居民消费价格涨幅保持较低水平).
+the indicator without a figure of it (_mentioned: 居民消费价格涨幅保持较低水平), unless it gives the
+verdict itself in that clause (淘汰黄标车和老旧车指标超额完成: exceeded; 目标没有完成: missed).
 
 Names are compared without the words plans and reviews wrap them in (promise_name: 拟安排, 用于,
 支出, 继续提高), and a name that only says whose money it is (中央财政拟投入) looks for no evidence:
@@ -33,7 +34,8 @@ from dataclasses import dataclass, replace
 
 from .figures import scale_of
 from .indicators import unit_periods
-from .metrics import LEFTOVER_MIN, indicator_name, keys_agree, name_similarity
+from .lexicon import UNITS
+from .metrics import LEFTOVER_MIN, QUALIFIED_SCORE, SUBSEQUENCE_SCORE, indicator_name, keys_agree, name_similarity
 from .model import Figure, FiguresByUnit, Measure, Outline, Period, Role, UnitKind
 
 EXCEED_SHARE = 0.05
@@ -133,6 +135,10 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
                 continue  # 20条 of roads is no evidence for 124.1万平方米 of housing
             other = promise_name(result.name)
             score = name_similarity(name, other) if _specific(other) else 0.0
+            if score and min(len(name), len(other)) >= LIST_NAME_MIN and (name.startswith(other) or other.startswith(name)):
+                score = max(score, SUBSEQUENCE_SCORE)  # 基本建成470万套、新开工630万套 / 新开工保障性安居工程666万套
+            if _counted_people(plan.unit) and _counted_people(plan.unit) == _counted_people(result.unit):
+                score = max(score, QUALIFIED_SCORE)  # 再解决6000万农村人口… / 又解决6434万农村人口…
             if score >= LEFTOVER_MIN and (best is None or score > best[0]):
                 best = (score, j, result)
         if best is not None:
@@ -142,11 +148,15 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
             j, start, end = said  # 居民消费价格涨幅保持较低水平: spoken of, nothing to compare
             promise.evidence_unit = j
             promise.evidence = Figure(new.units[j].text[start:end], start, end, None, "", subject=name, name=name)
-            promise.status = "unclear"
+            promise.status = _verdict_said(_clause_at(new.units[j].text, start, end))
         promises.append(promise)
     return promises
 
 
+LIST_NAME_MIN = 3
+"""A later item of a list names only its verb (…基本建成470万套、新开工630万套): a name of at least
+this many characters that opens the other's (新开工保障性安居工程) names the same, for a figure of
+the same unit."""
 MENTION_MIN_CHARS = 4
 MENTION_SHARE = 0.7
 """A target without a figure of the review is still spoken of when the review says at least this
@@ -167,6 +177,21 @@ def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int]
                 if (at := text.find(part)) >= 0:
                     return j, at, at + size
     return None
+
+
+_SAID_EXCEEDED = re.compile(r"超额完成|超额实现|超过预期目标")
+_SAID_MISSED = re.compile(r"(?:没有|未能|未)(?:完成|实现|达到)")
+_SAID_KEPT = re.compile(r"(?:如期|全面|圆满|顺利)(?:完成|实现)|目标(?:任务)?(?:完成|实现)")
+
+
+def _verdict_said(clause: str) -> str:
+    """The verdict the review's own clause gives a target it names without a figure
+    (淘汰黄标车和老旧车指标超额完成: exceeded), else `unclear`."""
+    if _SAID_EXCEEDED.search(clause):
+        return "exceeded"
+    if _SAID_MISSED.search(clause):
+        return "missed"
+    return "kept" if _SAID_KEPT.search(clause) else "unclear"
 
 
 def _review_units(new: Outline) -> list[tuple[int, str]]:
@@ -191,6 +216,13 @@ def promise_name(subject: str) -> str:
     A share of GDP keeps what it is a share of (教育经费占国内生产总值 is not GDP growth)."""
     name = _SHARE_OF_GDP.sub("占比", indicator_name(subject))
     return _PLAN_AND_RESULT_WORDS.sub("", name)
+
+
+def _counted_people(unit: str) -> str:
+    """The people a figure counts when its unit names them (万农村人口 -> 农村人口, lexicon._PEOPLE),
+    of three characters or more (人口 alone is anyone)."""
+    base = scale_of(unit)[1]
+    return base if len(base) >= 3 and base not in UNITS else ""
 
 
 def _specific(name: str) -> bool:
