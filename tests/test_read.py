@@ -574,3 +574,29 @@ def test_docx_pages_as_word_last_laid_them_out(tmp_path):
     assert outline.page_starts == [0, source.index("全年"), source.index("改造"), source.index("二、抓发展")]
     cited = {u.text[:4]: short(p, LABELS["zh"]) for u, p in zip(outline.units, places(outline))}
     assert cited["全年组织"].endswith("（第2页）") and cited["二、抓发"].endswith("（第4页）")
+
+
+def test_docx_pages_from_its_authors_page_breaks(tmp_path):
+    """A file Word never laid out (WPS, a converter, a script) has no rendered marks: the author's
+    own page breaks stand for the pages, a break inside a paragraph where it stands. When Word's
+    marks are there they win (Word marks a hard break's page too; counting both would double it)."""
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    document.add_paragraph("2022年工作总结")
+    document.add_paragraph("一、抓党建")
+    first = document.add_paragraph("全年组织集体学习12次。")
+    first.add_run().add_break(WD_BREAK.PAGE)
+    first.add_run("新建党群服务中心3个。")
+    second = document.add_paragraph("二、抓发展")
+    second.paragraph_format.page_break_before = True
+    document.save(tmp_path / "hard.docx")
+    outline = reportdiff.load(tmp_path / "hard.docx")
+    source = outline.source
+    assert outline.page_starts == [0, source.index("新建"), source.index("二、抓发展")]
+
+    second.runs[0]._r.insert(0, OxmlElement("w:lastRenderedPageBreak"))  # as Word would mark it
+    document.save(tmp_path / "laid-out.docx")
+    laid_out = reportdiff.load(tmp_path / "laid-out.docx")
+    assert laid_out.page_starts == [0, laid_out.source.index("二、抓发展")]

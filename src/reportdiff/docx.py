@@ -92,8 +92,10 @@ def _docx_problem(exc: Exception) -> str:
 def _docx_lines(document, body) -> tuple[list[str], dict[int, int], list[int]]:
     """The body's paragraphs and table rows as lines, the heading level of each paragraph that
     has one, by its start offset in the joined text, and where each page starts as Word last laid
-    the document out (its w:lastRenderedPageBreak marks: a file never opened in Word has none,
-    and then no pages are known)."""
+    the document out (its w:lastRenderedPageBreak marks). A file Word never laid out (written by
+    WPS, a converter or a script) has none: then its author's own page breaks stand for the pages
+    (a page break in the text, a paragraph set to start a page), and with neither no pages are
+    known."""
     from docx.oxml.ns import qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -104,6 +106,7 @@ def _docx_lines(document, body) -> tuple[list[str], dict[int, int], list[int]]:
     lines: list[str] = []
     hints: dict[int, int] = {}
     page_starts: list[int] = []
+    hard_starts: list[int] = []  # the author's page breaks: used only when Word left no marks
     offset = 0
     for child in body.iterchildren():
         if child.tag == p_tag:
@@ -119,6 +122,7 @@ def _docx_lines(document, body) -> tuple[list[str], dict[int, int], list[int]]:
                 fragment = page_break.preceding_paragraph_fragment  # None when the page starts with the paragraph
                 before = len(fragment.text) + shift if fragment is not None else 0
                 page_starts.append(offset + min(max(before, 0), len(text)))
+            hard_starts += [offset + min(max(at + shift, 0), len(text)) for at in _hard_page_breaks(child)]
             style_id = child.style  # the pStyle id in the paragraph's own XML, or None
             level = default_level if style_id is None else levels.get(style_id, default_level)
             if level and text.strip():
@@ -131,7 +135,31 @@ def _docx_lines(document, body) -> tuple[list[str], dict[int, int], list[int]]:
         for line in new:
             lines.append(line)
             offset += len(line) + 1
+    page_starts = page_starts or hard_starts
     return lines, hints, sorted({0, *page_starts}) if page_starts else []
+
+
+def _hard_page_breaks(paragraph) -> list[int]:
+    """Offsets in the paragraph's text (as python-docx reads it) where its author broke the page:
+    0 when the paragraph is set to start a page (w:pageBreakBefore), and at each w:br of type page."""
+    from docx.oxml.ns import qn
+
+    starts = []
+    p_pr = paragraph.pPr
+    if p_pr is not None and p_pr.pageBreakBefore_val:
+        starts.append(0)
+    at = 0
+    # What python-docx counts as a paragraph's text: these run children, in runs and hyperlinks.
+    for element in paragraph.xpath("./w:r/* | ./w:hyperlink/w:r/*"):
+        if element.tag == qn("w:br") and element.get(qn("w:type")) == "page":
+            starts.append(at)
+        elif element.tag in _TEXT_TAGS:
+            at += len(str(element))
+    return starts
+
+
+_TEXT_TAGS = frozenset("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
+                       for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "ptab"))
 
 
 def _style_levels(document) -> tuple[dict[str, int], int]:
