@@ -235,3 +235,50 @@ def test_shi_titles_head_their_sentences_and_dash_lists_end_before_them():
     body = [u for u in units if u.parent == first]
     assert len(body) == 8 and body[0].text.startswith("面对新情况新变化")
     assert next(u for u in units if u.text.startswith("二是扎实打好三大攻坚战")).parent == units[first].parent
+
+
+# The State Council's 2008 report in English (../shared/corpus/gov-work-report-en/2008.txt), abridged.
+EN_DASH_LIST = """Report on the Work of the Government
+I. Review of the Work of the Past Five Years
+We made major achievements in reform, opening up and modernization.
+– The economy reached a new high.
+China's GDP in 2007 reached 24.66 trillion yuan, an increase of 65.5% over 2002.
+Total government revenue reached 5.13 trillion yuan, a 171% increase over 2002.
+– The agricultural tax was rescinded, ending the centuries-old practice of farmers paying taxes.
+China's grain output rose four consecutive years to reach 501.5 million tons in 2007.
+– Progress was made in developing democracy and the legal system. Greater efforts were made to safeguard people's rights.
+– People's living standards improved significantly.
+Fifty-one million urban jobs were created over the past five years.
+We also reduced the number of people living in poverty every year.
+All these improvements fully demonstrate that great strides were made.
+II. Tasks for This Year
+We will keep prices stable.
+"""
+
+
+def test_english_dash_titles_head_their_paragraphs_and_the_list_ends():
+    """As 政府工作报告 does in Chinese, the English edition titles paragraphs with en- or em-dash
+    lines (– The economy reached a new high.; 2021: —Improving people's wellbeing…, no full stop):
+    each titles the paragraphs after it, even one that opens with "We"; a dash item of two
+    sentences stands beside the titles; "All these improvements…" speaks for the section again."""
+    units = outline_text(EN_DASH_LIST).units
+    by_opening = {u.text[:24]: (k, u) for k, u in enumerate(units)}
+    economy, _ = by_opening["– The economy reached a "]
+    assert units[economy].kind.value == "heading"
+    assert [u.text[:12] for u in units if u.parent == economy] == ["China's GDP ", "Total govern"]
+    _, democracy = by_opening["– Progress was made in d"]
+    assert democracy.kind.value == "point" and democracy.parent == units[economy].parent
+    living, _ = by_opening["– People's living standa"]
+    assert [u.text[:12] for u in units if u.parent == living] == ["Fifty-one mi", "We also redu"]
+    assert by_opening["All these improvements f"][1].parent == units[economy].parent
+
+
+@needs_corpus
+def test_english_state_council_dash_lists():
+    from conftest import CORPUS
+
+    for year, titles in (("2008", 7), ("2021", 9)):
+        units = reportdiff.load(CORPUS / "gov-work-report-en" / f"{year}.txt").units
+        heads = [u for u in units if u.kind.value == "heading" and u.text[:1] in "—–"]
+        assert len(heads) == titles, year
+        assert len({u.level for u in heads}) == 1, year  # siblings, one level

@@ -46,12 +46,20 @@ POINT_FAMILIES: list[tuple[str, re.Pattern[str]]] = [
 INLINE_MARKER = re.compile(
     rf"(?<=[。;:!?])(?:[{CN_ORDINALS}]+是|第[{CN_ORDINALS}]+[,、:]|(?:首先|其次|再次|然后|最后)[,:]|\((?:\d{{1,2}}|[{CN_ORDINALS}]+)\)|[①-⑳])")
 # A paragraph that starts with a dash is an item of a list (政府工作报告: "——经济运行保持在合理区间。").
-DASH = re.compile(r"—{1,2}|－{2}|-{2}")
+DASH = re.compile(r"—{1,2}|–|－{2}|-{2}")
 LIST_TITLE_MAX = 40
 """A dash or 一是 line this long or shorter (after its marker), one sentence, with paragraphs
-after it, titles them."""
-LIST_TITLES_END = re.compile(r"我们|一年来|过去一年|各位代表|同志们|总的[看说]|这些成绩|成绩来之不易")
-"""After the last title line, a paragraph opening so speaks for the whole section again."""
+after it, titles them..."""
+LIST_TITLE_MAX_WORDS = 40
+"""...in English, this many words (– Major progress was made in the reform of state-owned
+enterprises (SOEs), the financial system, …: 33), and a phrase without a full stop titles too
+(—Improving people's wellbeing and striving for common prosperity)."""
+LIST_TITLES_END = re.compile(r"我们|一年来|过去一年|各位代表|同志们|总的[看说]|这些成绩|成绩来之不易|"
+                             r"All these|These (?:achievements|improvements|results)|During the past|Over the past|"
+                             r"In the past year|Looking back|Looking ahead|Looking to the future|Fellow Deputies")
+"""After the last title line, a paragraph opening so speaks for the whole section again. Not
+"We": in English the items' own paragraphs open so (—Improving people's wellbeing… / We will…)."""
+_ENGLISH_LINE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _BLANK = " \t\u3000\u00a0" + INVISIBLE
 """Characters that separate without showing: a marker after them still opens a clause."""
 # An inline marker counts only where a clause starts: body start or after these.
@@ -274,6 +282,10 @@ def _pieces(text: str, paras: list[_Para]) -> list[_Piece]:
             title_open, lead_done = family, False
             continue
         dash = DASH.match(text, p.start, p.end)
+        if title_open and (marked := _title_marker(text, p)) and marked[0] == title_open:
+            stack.pop()  # an item of the titles' list too long to title (two sentences): beside them, not under one
+            level -= 1
+            title_open, lead_done = "", True
         if dash:
             pieces.append(_Piece(UnitKind.POINT, p.start, p.end, dash.group(), level))
             lead_done = True
@@ -338,10 +350,18 @@ def _title_line(text: str, paras: list[_Para], i: int) -> tuple[str, int] | None
     if _inline_points(text, p.start, p.end):
         return None  # 一是…；二是…: an enumeration, not a title
     family, marker = found
-    sentence_end = SENTENCE_END.search(text, marker.end(), p.end)
-    one_sentence = sentence_end is None or sentence_end.end() >= p.end
-    said = text[p.end - 1] in "。！？!?."  # a title is a sentence; a dateline (——2020年5月22日在…会议上) is not
-    return (family, marker.end()) if p.end - marker.end() <= LIST_TITLE_MAX and one_sentence and said else None
+    line = text[marker.end():p.end].strip()
+    words = _ENGLISH_LINE.findall(line)
+    if words and sum(map(len, words)) > len(line) / 2:  # English: sentences end ". ", lengths are in words
+        one_sentence = not re.search(r"[.!?][ \t]+[A-Z]", line)
+        said = line[-1:] in ".!?" or line[-1:].isalpha()
+        short = len(words) <= LIST_TITLE_MAX_WORDS
+    else:
+        sentence_end = SENTENCE_END.search(text, marker.end(), p.end)
+        one_sentence = sentence_end is None or sentence_end.end() >= p.end
+        said = text[p.end - 1] in "。！？!?."  # a title is a sentence; a dateline (——2020年5月22日在…会议上) is not
+        short = p.end - marker.end() <= LIST_TITLE_MAX
+    return (family, marker.end()) if short and one_sentence and said else None
 
 
 def _titles_ahead(paras: list[_Para], titles: dict[int, tuple[str, int]]) -> list[set[str]]:
