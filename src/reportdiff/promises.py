@@ -160,10 +160,10 @@ the same unit."""
 MENTION_MIN_CHARS = 4
 MENTION_SHARE = 0.7
 """A target without a figure of the review is still spoken of when the review says at least this
-share of its name (promise_name), and at least MENTION_MIN_CHARS characters of it beyond whose
-money it is: 新型农村社会养老保险试点 of 新型农村社会养老保险试点覆盖全国. Not 居民消费 of
-居民消费价格总涨幅, nor 公立医院 of 县级公立医院综合改革试点扩大: a part that short names
-something else as often."""
+share of its name (promise_name), at least MENTION_MIN_CHARS characters that say what it counts
+(_specific): 新型农村社会养老保险试点 of 新型农村社会养老保险试点覆盖全国, 财政赤字 (去年财政赤字
+控制在预算范围内). Not 居民消费 of 居民消费价格总涨幅, nor 公立医院 of 县级公立医院综合改革试点扩大:
+a part that short names something else as often."""
 
 
 def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int] | None:
@@ -171,7 +171,7 @@ def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int]
     for size in range(len(name), max(MENTION_MIN_CHARS, math.ceil(MENTION_SHARE * len(name))) - 1, -1):
         for cut in range(len(name) - size + 1):
             part = name[cut:cut + size]
-            if len(_GENERIC.sub("", part)) < MENTION_MIN_CHARS:
+            if not _specific(part):
                 continue
             for j, text in review:
                 if (at := text.find(part)) >= 0:
@@ -181,7 +181,7 @@ def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int]
 
 _SAID_EXCEEDED = re.compile(r"超额完成|超额实现|超过预期目标")
 _SAID_MISSED = re.compile(r"(?:没有|未能|未)(?:完成|实现|达到)")
-_SAID_KEPT = re.compile(r"(?:如期|全面|圆满|顺利)(?:完成|实现)|目标(?:任务)?(?:完成|实现)")
+_SAID_KEPT = re.compile(r"(?:如期|全面|圆满|顺利)(?:完成|实现)|目标(?:任务)?(?:完成|实现)|控制在预算(?:范围)?内")
 
 
 def _verdict_said(clause: str) -> str:
