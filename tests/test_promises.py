@@ -147,11 +147,11 @@ def test_a_target_spoken_of_without_a_figure_is_unclear():
 一、2020年工作回顾
 全市生产总值增长5%。
 二、2021年工作安排
-居民消费价格涨幅3%左右。城乡居民公共卫生服务经费不低于60元。
+居民消费价格涨幅3%左右。城乡居民公共卫生服务经费不低于60元。今年拟安排财政赤字1.2万亿元。
 """
     new = """某市2022年政府工作报告
 一、2021年工作回顾
-居民消费价格涨幅保持较低水平。基本公共卫生服务均等化深入推进。
+居民消费价格涨幅保持较低水平。基本公共卫生服务均等化深入推进。去年财政赤字控制在预算范围内。
 二、2022年工作安排
 今年要继续努力。
 """
@@ -160,6 +160,8 @@ def test_a_target_spoken_of_without_a_figure_is_unclear():
     assert prices.status == "unclear" and prices.evidence.text == "居民消费价格涨幅" and prices.outcome is None
     # 公共卫生服务 is a part too short of 城乡居民公共卫生服务经费 to say the review speaks of it.
     assert found["城乡居民公共卫生服务经费不低于"] == "not_mentioned"
+    # No figure, but the review gives its verdict in words (State Council 2014).
+    assert found["拟安排财政赤字"] == "kept"
 
 
 def test_people_counted_list_items_and_verdicts_the_review_states():
