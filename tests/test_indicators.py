@@ -61,6 +61,20 @@ def test_five_year_review_figures_are_not_this_years():
     assert figs["12.2%"].period == Period.AVERAGE
 
 
+def test_a_stock_reached_in_a_five_year_review_is_now():
+    """State Council 2016 opens its five-year paragraph `2015年是“十二五”收官之年。过去五年，…`: a
+    fall over the five years is theirs (能耗下降18.2% is not 2015's 5.6%), but a stock said to be
+    reached is where it stands now (铁路营业里程达到12.1万公里, 高速铁路超过1.9万公里), unless the
+    sentence adds up what the years did (累计, 新增)."""
+    outline = outline_text("报告\n一、工作回顾\n2015年是“十二五”收官之年。过去五年，我国发展成就举世瞩目。"
+                           "铁路营业里程达到12.1万公里，其中高速铁路超过1.9万公里。城镇新增就业达到6431万人。"
+                           "单位国内生产总值能耗下降18.2%。\n")
+    from reportdiff.indicators import figures_by_unit
+    figs = {f.text: f for found in figures_by_unit(outline).values() for f in found}
+    assert figs["12.1万公里"].period == Period.YEAR and figs["超过1.9万公里"].period == Period.YEAR
+    assert figs["6431万人"].period == Period.MULTI_YEAR and figs["18.2%"].period == Period.MULTI_YEAR
+
+
 # 2. Pairs missed across rewritten text.
 
 def test_listed_values_keep_their_own_subjects():

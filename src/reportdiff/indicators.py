@@ -60,11 +60,16 @@ _PLAN_HEAD = re.compile(r"工作(?:安排|打算|思路|任务|建议|部署)|�
                         r"展望|明年|今后|(?:19|20)\d\d年(?:的)?(?:政府)?工作|requirements|priorities|targets|tasks|plans? for|"
                         r"work for (?:19|20)\d\d", re.I)
 REVIEW_HEAD = re.compile(r"回顾|成绩|成效|总结|review|achievements", re.I)
-_MULTI_OPENING = re.compile(r"(?:过去|近|这)?[二三四五六七八九十]年(?:来|间|里|中|多来)|“?十[一二三四五]五”?(?:时期|期间)|"
+_MULTI_OPENING = re.compile(r"(?:过去|近|这)?[二三四五六七八九十]年(?:来|间|里|中|多来)|过去[二三四五六七八九十]年|"
+                            r"“?十[一二三四五]五”?(?:时期|期间)|"
                             r"(?:over|in) the past (?:five|\w+) years", re.I)
 _ONE_YEAR_OPENING = re.compile(r"过去的?一年|一年来|去年|刚刚过去的|(?:19|20)\d\d年[，,]|last year|in (?:19|20)\d\d,", re.I)
 _ONE_YEAR_SENTENCE = re.compile(r"过去的?一年|一年来|去年|全年|(?:19|20)\d\d年(?!以来|来|间|至|到|—|-|～)|last year|in (?:19|20)\d\d\b",
                                 re.I)
+_STOCK_REACHED = re.compile(r"(?:达到|达|超过|突破)$")
+_ADDED_UP = re.compile(r"累计|共|新增|新建|完成")
+"""A level said to be reached (达到, 超过) in a review of several years is where a stock stands at
+their end, unless it adds up what the years did (城镇新增就业达到6431万人, 累计…)."""
 _PAST_YEAR_SENTENCE = re.compile(r"过去的?一年|去年|last year", re.I)
 """A sentence of a plan part that opens so reports the year past (State Council 2011)."""
 OPENING_CHARS = 24
@@ -133,16 +138,21 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
         fig.measure = listed[0].measure  # 分别增长8%和9%: the verb before the list says it for all
     sentence_start = _sentence_start(text, fig.start)
     said_before = text[sentence_start:fig.start]
+    added_up = _ADDED_UP.search(text[start:fig.start])
+    from_base = any(f.role == Role.FROM for f in before_figs)
     if _AVERAGE.search(text[start:fig.start]):
         fig.period = Period.AVERAGE
     elif _PROJECT_TOTAL.search(text[start:fig.start]):
         fig.period = Period.MULTI_YEAR  # 总投资30亿元的项目: a project's size, over its whole life
-    elif fig.role == Role.TO and period != Period.PLAN:
+    elif fig.role == Role.TO and period != Period.PLAN and not (period == Period.MULTI_YEAR and added_up and not from_base):
         fig.period = Period.YEAR  # 由2010年的162.4亿元增加到2015年的287.9亿元: the level reached now
     elif period != Period.PLAN and _MULTI_IN_SENTENCE.search(said_before):
         fig.period = Period.MULTI_YEAR
     elif period == Period.MULTI_YEAR and _ONE_YEAR_SENTENCE.match(text[_full_sentence_start(text, fig.start):].lstrip()):
         fig.period = Period.YEAR  # 五年来，… 2015年城镇居民收入完成30788元: that year's figure
+    elif period == Period.MULTI_YEAR and fig.measure == Measure.LEVEL and not added_up \
+            and (_STOCK_REACHED.search(text[start:fig.start]) or fig.text.startswith(("超过", "突破"))):
+        fig.period = Period.YEAR  # 过去五年，… 铁路营业里程达到12.1万公里: where the stock stands now
     elif period == Period.PLAN and _reports_the_past_year(text, fig.start):
         fig.period = Period.YEAR  # 2011年工作: …过去一年，…成绩。国内生产总值增长10.3%: last year's result, in the plan's lead
     else:
