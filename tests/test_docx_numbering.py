@@ -111,3 +111,19 @@ def test_restarts_overrides_styles_and_formats(tmp_path):
 ])
 def test_number_formats(n, fmt, shown):
     assert format_number(n, fmt) == shown
+
+
+def test_a_numbered_paragraph_that_starts_a_page_starts_it_with_its_label(tmp_path):
+    """A page break before a paragraph Word numbers (二、抓发展 set to start a page) puts the page
+    start before the label, not inside it: the heading is cited on its own page."""
+    import docx
+
+    document = docx.Document()
+    add_numbering(document, 95, [level(0, "chineseCounting", "%1、")], [95])
+    numbered(document, "抓党建", 95, 0)
+    document.add_paragraph("全年组织集体学习12次。")
+    second = numbered(document, "抓发展", 95, 0)
+    second.paragraph_format.page_break_before = True
+    document.save(tmp_path / "paged.docx")
+    outline = reportdiff.load(tmp_path / "paged.docx")
+    assert outline.page_starts == [0, outline.source.index("二、抓发展")]

@@ -73,6 +73,9 @@ def test_a_stock_reached_in_a_five_year_review_is_now():
     figs = {f.text: f for found in figures_by_unit(outline).values() for f in found}
     assert figs["12.1万公里"].period == Period.YEAR and figs["超过1.9万公里"].period == Period.YEAR
     assert figs["6431万人"].period == Period.MULTI_YEAR and figs["18.2%"].period == Period.MULTI_YEAR
+    public = outline_text("报告\n一、工作回顾\n过去五年，我国发展成就举世瞩目。一般公共预算收入达到15.2万亿元。\n")
+    (revenue,) = [f for found in figures_by_unit(public).values() for f in found]
+    assert revenue.period == Period.YEAR  # 公共 is no 共 (a total)
 
 
 # 2. Pairs missed across rewritten text.

@@ -165,8 +165,9 @@ def test_a_target_spoken_of_without_a_figure_is_unclear():
 
 
 def test_people_counted_list_items_and_verdicts_the_review_states():
-    """What the 2014-2016 reports do: people counted by a noun unit (万农村人口), a list's later item
-    named by its verb only (、新开工630万套), and a review that gives the verdict in words."""
+    """What the 2014-2016 reports do: people counted by a noun unit (万农村人口, named by the verb
+    再解决 / 又解决 alone), a list's later item named by its verb only (、新开工630万套), and a review
+    that gives the verdict in words."""
     old = """某省2021年政府工作报告
 一、2020年工作回顾
 全省生产总值增长5%。
@@ -187,3 +188,31 @@ def test_people_counted_list_items_and_verdicts_the_review_states():
     assert scrapped.status == "exceeded" and scrapped.outcome is None  # the review's own words
     # A blanket claim that names no indicator is no evidence for one.
     assert found["二氧化硫排放减少"] == "not_mentioned"
+
+
+def test_words_that_look_like_plan_words_stay_in_names():
+    """增加值 is a product, not an increase aimed at; 减少到 a level to reach, not a fall; English
+    names keep their words apart."""
+    old = """某区2021年政府工作报告
+一、2020年工作回顾
+地区生产总值增长5%。
+二、2021年工作安排
+服务业增加值达到500亿元。财政赤字减少到1000亿元。
+"""
+    new = """某区2022年政府工作报告
+一、2021年工作回顾
+服务业增加值达到520亿元。财政赤字减少到1100亿元。
+二、2022年工作安排
+今年要继续努力。
+"""
+    found, _ = promises(old, new)
+    assert found["服务业增加值"] == "kept"  # 520 against 500: within 5%
+    assert found["财政赤字减少"] == "missed"  # a deficit of 1100 over a ceiling of 1000
+    english_old = ("Report on the Work of the Government\nI. Review of Our Work in 2018\nGDP grew by 6.6 percent.\n"
+                   "II. Targets for 2019\nThe main projected targets for development this year are: over 11 million new "
+                   "urban jobs; a CPI increase of around 3 percent; a surveyed urban unemployment rate of around 5.5 percent.\n")
+    english_new = ("Report on the Work of the Government\nI. Review of Our Work in 2019\nA total of 13.52 million new urban "
+                   "jobs were added. The CPI rose by 2.9 percent. The surveyed urban unemployment rate stayed around 5.3 "
+                   "percent.\nII. Targets for 2020\nWe will work hard.\n")
+    found, _ = promises(english_old, english_new)
+    assert found == {"new urban jobs": "exceeded", "CPI increase": "kept", "surveyed urban unemployment rate": "kept"}

@@ -122,7 +122,8 @@ def _docx_lines(document, body) -> tuple[list[str], dict[int, int], list[int]]:
                 fragment = page_break.preceding_paragraph_fragment  # None when the page starts with the paragraph
                 before = len(fragment.text) + shift if fragment is not None else 0
                 page_starts.append(offset + min(max(before, 0), len(text)))
-            hard_starts += [offset + min(max(at + shift, 0), len(text)) for at in _hard_page_breaks(child)]
+            # a break before any text starts the page with the paragraph, numbering label and all
+            hard_starts += [offset + (min(max(at + shift, 0), len(text)) if at else 0) for at in _hard_page_breaks(child)]
             style_id = child.style  # the pStyle id in the paragraph's own XML, or None
             level = default_level if style_id is None else levels.get(style_id, default_level)
             if level and text.strip():
@@ -144,6 +145,7 @@ def _hard_page_breaks(paragraph) -> list[int]:
     0 when the paragraph is set to start a page (w:pageBreakBefore), and at each w:br of type page."""
     from docx.oxml.ns import qn
 
+    text_tags = {qn(f"w:{tag}") for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "ptab")}
     starts = []
     p_pr = paragraph.pPr
     if p_pr is not None and p_pr.pageBreakBefore_val:
@@ -153,13 +155,10 @@ def _hard_page_breaks(paragraph) -> list[int]:
     for element in paragraph.xpath("./w:r/* | ./w:hyperlink/w:r/*"):
         if element.tag == qn("w:br") and element.get(qn("w:type")) == "page":
             starts.append(at)
-        elif element.tag in _TEXT_TAGS:
+        elif element.tag in text_tags:
             at += len(str(element))
     return starts
 
-
-_TEXT_TAGS = frozenset("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
-                       for tag in ("t", "tab", "br", "cr", "noBreakHyphen", "ptab"))
 
 
 def _style_levels(document) -> tuple[dict[str, int], int]:

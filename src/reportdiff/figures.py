@@ -157,6 +157,8 @@ def find_figures(text: str) -> list[Figure]:
             high, _ = _number(m.group("num2"))
         if unit == "年" and value is not None and 1800 <= value <= 2100:
             continue  # a year
+        if unit == "年" and (_LOOKING_BACK.search(text, max(0, num_start - 2), num_start) or _LOOKING_BACK_AFTER.match(text, end)):
+            continue  # 过去五年, 三年来: the span a passage looks back over, not a figure of it
         if unit == "成":
             if value is None or value > 10:
                 continue
@@ -167,6 +169,10 @@ def find_figures(text: str) -> list[Figure]:
         out += [f for f in _english_figures(text) if not any(a < f.end and f.start < b for a, b in taken)]
         out.sort(key=lambda f: f.start)
     return out
+
+
+_LOOKING_BACK = re.compile(r"(?:过去|最近|近|这)$")
+_LOOKING_BACK_AFTER = re.compile(r"(?:以来|来|间|里)")
 
 
 _ENGLISH_NUMBER = re.compile(r"[0-9][ -]?(?:thousand|million|billion|trillion|percent|per cent|percentage|yuan|dollars|"

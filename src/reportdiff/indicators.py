@@ -67,7 +67,7 @@ _ONE_YEAR_OPENING = re.compile(r"过去的?一年|一年来|去年|刚刚过去�
 _ONE_YEAR_SENTENCE = re.compile(r"过去的?一年|一年来|去年|全年|(?:19|20)\d\d年(?!以来|来|间|至|到|—|-|～)|last year|in (?:19|20)\d\d\b",
                                 re.I)
 _STOCK_REACHED = re.compile(r"(?:达到|达|超过|突破)$")
-_ADDED_UP = re.compile(r"累计|共|新增|新建|完成")
+_ADDED_UP = re.compile(r"累计|(?<![公中])共|新增|新建|完成")
 """A level said to be reached (达到, 超过) in a review of several years is where a stock stands at
 their end, unless it adds up what the years did (城镇新增就业达到6431万人, 累计…)."""
 _PAST_YEAR_SENTENCE = re.compile(r"过去的?一年|去年|last year", re.I)
@@ -145,7 +145,8 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
     elif _PROJECT_TOTAL.search(text[start:fig.start]):
         fig.period = Period.MULTI_YEAR  # 总投资30亿元的项目: a project's size, over its whole life
     elif fig.role == Role.TO and period != Period.PLAN and not (period == Period.MULTI_YEAR and added_up and not from_base):
-        fig.period = Period.YEAR  # 由2010年的162.4亿元增加到2015年的287.9亿元: the level reached now
+        fig.period = Period.YEAR  # 由2010年的162.4亿元增加到2015年的287.9亿元: the level reached now (not a
+        # total the years added up to, 五年来城镇新增就业达到6431万人, unless from a base)
     elif period != Period.PLAN and _MULTI_IN_SENTENCE.search(said_before):
         fig.period = Period.MULTI_YEAR
     elif period == Period.MULTI_YEAR and _ONE_YEAR_SENTENCE.match(text[_full_sentence_start(text, fig.start):].lstrip()):

@@ -34,8 +34,7 @@ from dataclasses import dataclass, replace
 
 from .figures import scale_of
 from .indicators import unit_periods
-from .lexicon import UNITS
-from .metrics import LEFTOVER_MIN, QUALIFIED_SCORE, SUBSEQUENCE_SCORE, indicator_name, keys_agree, name_similarity
+from .metrics import LEFTOVER_MIN, SUBSEQUENCE_SCORE, indicator_name, keys_agree, name_similarity
 from .model import Figure, FiguresByUnit, Measure, Outline, Period, Role, UnitKind
 
 EXCEED_SHARE = 0.05
@@ -137,8 +136,6 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
             score = name_similarity(name, other) if _specific(other) else 0.0
             if score and min(len(name), len(other)) >= LIST_NAME_MIN and (name.startswith(other) or other.startswith(name)):
                 score = max(score, SUBSEQUENCE_SCORE)  # 基本建成470万套、新开工630万套 / 新开工保障性安居工程666万套
-            if _counted_people(plan.unit) and _counted_people(plan.unit) == _counted_people(result.unit):
-                score = max(score, QUALIFIED_SCORE)  # 再解决6000万农村人口… / 又解决6434万农村人口…
             if score >= LEFTOVER_MIN and (best is None or score > best[0]):
                 best = (score, j, result)
         if best is not None:
@@ -160,10 +157,11 @@ the same unit."""
 MENTION_MIN_CHARS = 4
 MENTION_SHARE = 0.7
 """A target without a figure of the review is still spoken of when the review says at least this
-share of its name (promise_name), at least MENTION_MIN_CHARS characters that say what it counts
-(_specific): 新型农村社会养老保险试点 of 新型农村社会养老保险试点覆盖全国, 财政赤字 (去年财政赤字
-控制在预算范围内). Not 居民消费 of 居民消费价格总涨幅, nor 公立医院 of 县级公立医院综合改革试点扩大:
-a part that short names something else as often."""
+share of its name (promise_name), at least MENTION_MIN_CHARS characters long and saying what it
+counts (_specific: two characters beyond whose money it is): 新型农村社会养老保险试点 of
+新型农村社会养老保险试点覆盖全国, 财政赤字 (去年财政赤字控制在预算范围内). Not 居民消费 of
+居民消费价格总涨幅, nor 公立医院 of 县级公立医院综合改革试点扩大: a part that short names something
+else as often."""
 
 
 def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int] | None:
@@ -201,11 +199,12 @@ def _review_units(new: Outline) -> list[tuple[int, str]]:
 
 
 _PLAN_AND_RESULT_WORDS = re.compile(
-    r"[\d０-９]+年|今年|去年|全年|拟定为|拟定|拟|将|要把|要|把|再|又|继续|预期|目标|预算|安排|用于|投入|支出|的|由|"
-    r"每人每年|人均|每年|(?:平均)?每\s*(?:斤|公斤|吨|亩)?|提高到|增加到|扩大到|下降到|达到|提高|增加|水平|总额|为此|\s")
+    r"^(?:要把|要|把|将|再|又|由)+|[\d０-９]+年|今年|去年|全年|拟定为|拟定|拟|继续|预期|目标|预算|安排|用于|投入|支出|的|"
+    r"每人每年|每年|(?:平均)?每\s*(?:斤|公斤|吨|亩)?|提高到|增加到|扩大到|下降到|达到|提高|增加(?!值)|水平|总额|为此")
 """Words a plan and a review put around one indicator: 今年中央财政拟安排“三农”投入 is
 中央财政用于“三农”的支出 of the next year's review; 企业退休人员基本养老金继续提高 is
-企业退休人员基本养老金水平提高."""
+企业退休人员基本养老金水平提高. One-character words only where the name opens with them (要把…, 再减少…):
+inside a name they are parts of its words (主要, 再就业, 自由贸易)."""
 _GENERIC = re.compile(r"中央财政|中央政府|各级财政|财政|中央|全国|地方|资金|专项|补助|补贴|标准")
 """Words of a name that say whose money, not what for: 中央财政拟投入 names no indicator."""
 _SHARE_OF_GDP = re.compile(r"占(?:国内|地区)生产总值的?(?:比重|比例)?$")
@@ -213,16 +212,15 @@ _SHARE_OF_GDP = re.compile(r"占(?:国内|地区)生产总值的?(?:比重|比�
 
 def promise_name(subject: str) -> str:
     """An indicator's name without the words a plan or a review wraps it in (_PLAN_AND_RESULT_WORDS).
-    A share of GDP keeps what it is a share of (教育经费占国内生产总值 is not GDP growth)."""
-    name = _SHARE_OF_GDP.sub("占比", indicator_name(subject))
-    return _PLAN_AND_RESULT_WORDS.sub("", name)
+    A share of GDP keeps what it is a share of (教育经费占国内生产总值 is not GDP growth). English
+    names as indicator_name gives them."""
+    name = indicator_name(subject)
+    if _LATIN.search(name):
+        return name
+    return _PLAN_AND_RESULT_WORDS.sub("", _SHARE_OF_GDP.sub("占比", name.replace(" ", "")))
 
 
-def _counted_people(unit: str) -> str:
-    """The people a figure counts when its unit names them (万农村人口 -> 农村人口, lexicon._PEOPLE),
-    of three characters or more (人口 alone is anyone)."""
-    base = scale_of(unit)[1]
-    return base if len(base) >= 3 and base not in UNITS else ""
+_LATIN = re.compile(r"[A-Za-z]{2}")
 
 
 def _specific(name: str) -> bool:
@@ -235,8 +233,8 @@ def _said_once(targets: list[tuple[int, Figure]]) -> list[tuple[int, Figure]]:
     主要是…`), and the same value of the same indicator said again is one promise, the first."""
     kept: list[tuple[int, Figure]] = []
     for k, f in targets:
-        name = indicator_name(f.name)
-        if not any(g.text == f.text and (name in (other := indicator_name(g.name)) or other in name) for _, g in kept):
+        name = promise_name(f.name)
+        if not any(g.text == f.text and (name in (other := promise_name(g.name)) or other in name) for _, g in kept):
             kept.append((k, f))
     return kept
 
@@ -302,8 +300,9 @@ def _as_result(plan: Figure, result: Figure) -> Figure:
 
 
 _RATES = {Measure.GROWTH, Measure.SHARE}
-_CHANGE_AIMED = re.compile(r"(?:减少|增加)(?!到)")
-"""A plan's amount with one of these before it is what the year is to add or take away."""
+_CHANGE_AIMED = re.compile(r"(?:减少|增加)(?!值|$)")
+"""A plan's amount named by one of these before what it counts (再减少农村贫困人口) is what the year
+is to add or take away; not a name ending in it (财政赤字减少到: a level), nor 增加值 (a product)."""
 _DECREASE = re.compile(r"下降|降低|减少|压减|减排")
 """A target that is itself a fall (能耗强度下降3.1%以上): more of it is better, whatever it measures."""
 
@@ -314,7 +313,8 @@ def judge(promise: Promise) -> str:
         return "unclear"
     outcome *= scale_of(promise.evidence.unit)[0] / scale_of(promise.plan.unit)[0]  # 超过1万亿元 against 9884.5亿元
     rate = promise.plan.is_rate
-    less_is_aim = bool(LESS_IS_AIM.search(promise.plan.name)) and not _DECREASE.search(promise.plan.name)
+    fall_aimed = _DECREASE.search(promise.plan.name) and promise.plan.role != Role.TO  # not 减少到1000亿元: a level
+    less_is_aim = bool(LESS_IS_AIM.search(promise.plan.name)) and not fall_aimed
     comparator = promise.comparator
     slack = AROUND_POINTS if rate else AROUND_SHARE * abs(target)
     if comparator == "range" and high is not None:
