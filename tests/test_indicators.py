@@ -177,10 +177,14 @@ def test_set_phrases_and_ordinals_are_not_figures(text):
     ("13.61 million new urban jobs", "13.61 million", 13.61, "million"),
     ("2.36 trillion yuan in tax cuts", "2.36 trillion yuan", 2.36, "trillion yuan"),
     ("some 360,000 people", "some 360,000 people", 360000, "people"),
+    ("GDP growth of 6 to 6.5 percent", "6 to 6.5 percent", 6, "%"),
+    ("GDP growth of 6-6.5 percent", "6-6.5 percent", 6, "%"),
+    ("the rate rose from 5 to 6 percent", "6 percent", 6, "%"),  # from a base to a value: the value, no range
 ])
 def test_figures_written_otherwise_are_found(text, written, value, unit):
     (f,) = find_figures(text)
     assert (f.text, f.value, f.unit) == (written, value, unit)
+    assert f.high == (6.5 if "6.5" in written else None)
 
 
 def test_english_subjects_name_the_indicator():

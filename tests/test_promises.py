@@ -66,6 +66,21 @@ def test_state_council_2019_targets_in_2020():
     assert verdicts[("居民消费价格涨幅", "3%左右")] == ("kept", "2.9%")  # a ceiling, kept under it
 
 
+def test_state_council_2019_targets_in_2020_in_english():
+    """The English edition: a range written once with its unit (6-6.5 percent), GDP spelled out in
+    the review (Gross domestic product … a 6.1 percent increase), CPI for consumer prices."""
+    from reportdiff import load
+
+    c = compare(load(REAL / "en-2019-2020" / "old.txt"), load(REAL / "en-2019-2020" / "new.txt"))
+    verdicts = {p.indicator: (p.status, p.outcome) for p in c.promises}
+    assert verdicts["GDP growth"] == ("kept", 6.1)
+    assert verdicts["new urban jobs"] == ("exceeded", 13.52)
+    assert verdicts["CPI increase"] == ("kept", 2.9)
+    # English names are never found by a word or two alone: no `unclear` from "growth" elsewhere.
+    assert not any(p.status == "unclear" and p.outcome is None and p.evidence is not None
+                   and p.comparator != "task" for p in c.promises)
+
+
 TASK_OLD = """某区2021年政府工作报告
 一、2021年工作回顾
 全年完成各项目标任务。

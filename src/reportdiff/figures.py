@@ -191,12 +191,18 @@ def _english_figures(text: str) -> list[Figure]:
         if not (cur or scale or unit or "," in num):
             continue  # 2019, Article 5, G20: a bare number says nothing
         value = float(num.replace(",", ""))
+        high = float(m.group("num2").replace(",", "")) if m.group("num2") else None
         noun = EN_UNITS[unit] if unit else ("US$" if cur and "$" in cur else "yuan" if cur else "")
         start = m.start("cur") if cur else m.start("num")
         if m.group("before"):
             start = m.start("before")
-        qualifier = (m.group("before") or "").strip()
-        out.append(Figure(text[start:m.end()], start, m.end(), value, " ".join(x for x in (scale, noun) if x), qualifier))
+        if high is not None and (not (scale or unit) or re.search(r"\bfrom\s*$", text[:start], re.I)):
+            # rose from 5 to 6 percent: the value reached (the base has no unit of its own); 5-6 alone: no unit, no figure
+            if not (scale or unit):
+                continue
+            start, value, high = m.start("num2"), high, None
+        qualifier = (m.group("before") or "").strip() if start <= m.start("num") else ""
+        out.append(Figure(text[start:m.end()], start, m.end(), value, " ".join(x for x in (scale, noun) if x), qualifier, high=high))
     return out
 
 

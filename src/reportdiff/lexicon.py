@@ -85,9 +85,10 @@ EN_FIGURE_RE = re.compile(
     r"(?<![\w.,$])(?P<before>(?i:about|around|nearly|almost|over|more than|less than|under|some|roughly|within|above|below|"
     r"at least|up to|close to|approximately) )?"
     r"(?P<cur>US\$|\$|RMB ?|¥)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?: to |-|–)(?P<num2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?=[ -]?[a-z%]))?"
     rf"(?:[ -](?P<scale>{'|'.join(EN_SCALES)})\b)?"
     rf"(?: ?(?P<unit>{_EN_UNIT})(?![A-Za-z]))?"
 )
-"""An English figure (6.1 percent, $42.5 billion, 13.52 million, 2.36 trillion yuan, 360,000): on
-the original text. A bare number counts only with a currency, a scale, a unit or thousands
+"""An English figure (6.1 percent, $42.5 billion, 13.52 million, 2.36 trillion yuan, 360,000, a
+range 6 to 6.5 percent): on the original text. A bare number counts only with a currency, a scale, a unit or thousands
 separators (2019 and Article 5 are not figures)."""

@@ -55,6 +55,13 @@ _SAME_INDICATOR = [(re.compile(pattern), name) for pattern, name in (
 compared. Only names whose sameness is not a judgement call."""
 
 
+_SAME_INDICATOR_EN = [(re.compile(pattern), name) for pattern, name in (
+    (r"\bgross domestic product\b", "gdp"),
+    (r"\bconsumer price index\b|\bconsumer prices\b", "cpi"),
+)]
+"""English names of one indicator, spelled out or abbreviated."""
+
+
 def keys_agree(a: Figure, b: Figure) -> bool:
     """Whether two figures can be the same indicator at all (see the module's docstring)."""
     if a.measure != b.measure or a.period != b.period or a.is_rate != b.is_rate:
@@ -97,7 +104,10 @@ def pair_figures(old_figures: FiguresByUnit, new_figures: FiguresByUnit, old_ids
 def indicator_name(subject: str) -> str:
     """A subject without what varies between years' wording (全区…完成, 同比)."""
     if _LATIN.search(subject.replace("GDP", "")):  # English (单位GDP能耗 is Chinese)
-        return subject.lower()
+        name = subject.lower()
+        for pattern, same in _SAME_INDICATOR_EN:
+            name = pattern.sub(same, name)
+        return name
     name = _NAME_NOISE.sub("", subject.replace(" ", "").replace("分别", "")) or subject
     for pattern, same in _SAME_INDICATOR:
         name = pattern.sub(same, name)
@@ -136,7 +146,10 @@ _BUILT = re.compile(r"建成|建设|改造|改建|扩建|开工|完成|实施|�
 """...unless the other name says so in its own words (建成蔬菜大棚 / 新建成蔬菜大棚)."""
 _EN_FUNCTION = {"the", "a", "an", "of", "in", "on", "for", "to", "by", "and", "with", "was", "were", "is", "are", "will",
                 "be", "been", "grew", "rose", "fell", "increased", "decreased", "reached", "exceeding", "over", "this", "year",
-                "last", "more", "than", "about", "nearly", "further", "another", "up", "down", "cut", "reduced", "increase"}
+                "last", "more", "than", "about", "nearly", "further", "another", "up", "down", "cut", "reduced", "increase",
+                "growth", "rise", "fall", "drop", "decrease"}
+"""Words of an English name that say how, not what: the measure (growth, a level) is the figure's
+key already (GDP growth of 6 percent is GDP grew by 6.1 percent)."""
 
 
 def _content_words(name: str) -> set[str]:

@@ -165,7 +165,11 @@ else as often."""
 
 
 def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int] | None:
-    """(unit, start, end) of the longest part of `name` said in this year's review (MENTION_SHARE)."""
+    """(unit, start, end) of the longest part of `name` said in this year's review (MENTION_SHARE).
+    Chinese names only: a part of an English name is a word or two that any sentence may say
+    (GDP growth -> "growth" of world economic growth)."""
+    if _LATIN.search(name):
+        return None
     for size in range(len(name), max(MENTION_MIN_CHARS, math.ceil(MENTION_SHARE * len(name))) - 1, -1):
         for cut in range(len(name) - size + 1):
             part = name[cut:cut + size]
