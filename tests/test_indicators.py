@@ -146,6 +146,8 @@ def test_rates_change_in_points():
     ("广义货币M2（注：M2为M右下角加2）预期增长12%左右", "12%左右", "广义货币M2"),  # State Council 2015
     ("我们确实通过改革开放，新增就业1000万人以上", "1000万人以上", "新增就业"),
     ("| 地区生产总值 | 303.6亿元 |", "303.6亿元", "地区生产总值"),
+    # 海拉尔 2018: one growth for both incomes of the list before it (it was "分别")
+    ("城镇和农村居民人均可支配收入分别达35512元、25689元，分别同比增长7.8%", "7.8%", "城镇和…可支配收入"),
 ])
 def test_subjects_are_readable(text, figure, subject):
     assert described(text)[figure].subject == subject
