@@ -160,7 +160,6 @@ def _hard_page_breaks(paragraph) -> list[int]:
     return starts
 
 
-
 def _style_levels(document) -> tuple[dict[str, int], int]:
     """Heading level by paragraph style id, and the level of a paragraph without a style (or
     with an id that is not a paragraph style), read from the styles once.

@@ -90,5 +90,5 @@ EN_FIGURE_RE = re.compile(
     rf"(?: ?(?P<unit>{_EN_UNIT})(?![A-Za-z]))?"
 )
 """An English figure (6.1 percent, $42.5 billion, 13.52 million, 2.36 trillion yuan, 360,000, a
-range 6 to 6.5 percent): on the original text. A bare number counts only with a currency, a scale, a unit or thousands
-separators (2019 and Article 5 are not figures)."""
+range 6 to 6.5 percent): on the original text. A bare number counts only with a currency, a
+scale, a unit or thousands separators (2019 and Article 5 are not figures)."""

@@ -88,7 +88,10 @@ class Promise:
 
     @property
     def outcome(self) -> float | None:
-        return self.evidence.value if self.evidence is not None else None
+        """The evidence's value in the target's unit (超过1万亿元 against 9884.5亿元 is 10000)."""
+        if self.evidence is None or self.evidence.value is None:
+            return None
+        return self.evidence.value * scale_of(self.evidence.unit)[0] / scale_of(self.plan.unit)[0]
 
 
 def comparator_of(figure: Figure) -> str:
@@ -315,7 +318,6 @@ def judge(promise: Promise) -> str:
     target, high, outcome = promise.plan.value, promise.plan.high, promise.outcome
     if target is None or outcome is None or promise.evidence is None:
         return "unclear"
-    outcome *= scale_of(promise.evidence.unit)[0] / scale_of(promise.plan.unit)[0]  # 超过1万亿元 against 9884.5亿元
     rate = promise.plan.is_rate
     fall_aimed = _DECREASE.search(promise.plan.name) and promise.plan.role != Role.TO  # not 减少到1000亿元: a level
     less_is_aim = bool(LESS_IS_AIM.search(promise.plan.name)) and not fall_aimed
