@@ -49,6 +49,7 @@ _SAME_INDICATOR = [(re.compile(pattern), name) for pattern, name in (
     (r"(?:财政)?赤字占(?:国内|地区)生产总值的?比重|财政赤字率", "赤字率"),
     (r"旅游接待人数|接待游客人数|接待游客", "接待游客"),
     (r"GDP", "国内生产总值"),
+    (r"^(?:今年|年度)?的?经济增长(?=预期|目标|速度|$)", "国内生产总值增长"),  # 经济增长预期目标 is GDP growth
 )]
 """Names official reports give one indicator in different years (the 2015 budget law renamed
 公共财政预算收入 一般公共预算收入; 能耗强度 is 单位国内生产总值能耗): one name each, before names are

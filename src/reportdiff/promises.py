@@ -107,6 +107,7 @@ def comparator_of(figure: Figure) -> str:
     return "exact"
 
 
+_ON_LAST_YEAR = re.compile(r"比(?:去年|上年)(?:预算)?(?:增加|减少|提高|扩大|多|少)了?$")
 _SPANS_OF_TIME = frozenset({"年", "个月", "月", "天", "日", "周年", "years", "months"})
 """Units of a span of time, which in a plan say how long (争取用三年, 改革开放30年), not a target."""
 
@@ -119,8 +120,9 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
         skip = None
         for f, after in zip(figs, [*figs[1:], None]):
             if f is skip or f.period != Period.PLAN or not f.name or f.masked or f.role == Role.FROM \
-                    or f.unit in _SPANS_OF_TIME:
-                continue  # a from-base (税率从16%降至13%) is where things stand, not a promise; 用三年 is a time
+                    or f.unit in _SPANS_OF_TIME or (not f.is_rate and _ON_LAST_YEAR.search(text, 0, f.start)):
+                continue  # a from-base (税率从16%降至13%) is where things stand, not a promise; 用三年 is a time;
+                # 赤字1.2万亿元，比去年预算增加4000亿元: the difference restates the target before it
             if after is not None and after.start == f.end + 1 and text[f.end] in _RANGE and after.unit == f.unit:
                 f = replace(f, high=after.value, text=text[f.start:after.end], end=after.end)  # 6%－6.5%
                 skip = after
