@@ -107,6 +107,7 @@ def comparator_of(figure: Figure) -> str:
     return "exact"
 
 
+_STANDS_NOW = re.compile(r"目前|已经|现已")
 _ON_LAST_YEAR = re.compile(r"比(?:去年|上年)(?:预算)?(?:增加|减少|提高|扩大|多|少)了?$")
 _SPANS_OF_TIME = frozenset({"年", "个月", "月", "天", "日", "周年", "years", "months"})
 """Units of a span of time, which in a plan say how long (争取用三年, 改革开放30年), not a target."""
@@ -120,9 +121,11 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
         skip = None
         for f, after in zip(figs, [*figs[1:], None]):
             if f is skip or f.period != Period.PLAN or not f.name or f.masked or f.role == Role.FROM \
-                    or f.unit in _SPANS_OF_TIME or (not f.is_rate and _ON_LAST_YEAR.search(text, 0, f.start)):
+                    or f.unit in _SPANS_OF_TIME or (not f.is_rate and _ON_LAST_YEAR.search(text, 0, f.start)) \
+                    or _STANDS_NOW.search(text, _clause_start(text, f.start), f.start):
                 continue  # a from-base (税率从16%降至13%) is where things stand, not a promise; 用三年 is a time;
-                # 赤字1.2万亿元，比去年预算增加4000亿元: the difference restates the target before it
+                # 赤字1.2万亿元，比去年预算增加4000亿元: the difference restates the target before it;
+                # 目前…已经超过2万亿元: a fact the plan argues from
             if after is not None and after.start == f.end + 1 and text[f.end] in _RANGE and after.unit == f.unit:
                 f = replace(f, high=after.value, text=text[f.start:after.end], end=after.end)  # 6%－6.5%
                 skip = after
@@ -279,9 +282,15 @@ def track_tasks(old: Outline, new: Outline) -> list[Promise]:
 def _clause_at(text: str, start: int, end: int) -> str:
     """The clause (between ，；。) that names the thing: what is said of it, not of its neighbours
     in the sentence (医疗废物处理项目全面完工，东山组团社区卫生服务中心…主体完工)."""
-    left = max(text.rfind(mark, 0, start) for mark in "，；。,;") + 1
-    rights = [at for mark in "，；。,;" if (at := text.find(mark, end)) >= 0]
-    return text[left:min(rights, default=len(text))]
+    rights = [at for mark in _CLAUSE_MARKS if (at := text.find(mark, end)) >= 0]
+    return text[_clause_start(text, start):min(rights, default=len(text))]
+
+
+_CLAUSE_MARKS = "，；。,;"
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(mark, 0, at) for mark in _CLAUSE_MARKS) + 1
 
 
 def _said_of(thing: str, review: list[tuple[int, str]]) -> tuple[int, int, int] | None:
