@@ -238,3 +238,15 @@ def test_words_that_look_like_plan_words_stay_in_names():
                    "percent.\nII. Targets for 2020\nWe will work hard.\n")
     found, _ = promises(english_old, english_new)
     assert found == {"new urban jobs": "exceeded", "CPI increase": "kept", "surveyed urban unemployment rate": "kept"}
+
+
+def test_plan_words_are_cut_only_as_words():
+    """One-character plan words go only where a name opens with them (要把…, 再减少…); inside a
+    name they are parts of its words. 人均 is part of what is counted."""
+    from reportdiff.promises import promise_name
+
+    assert promise_name("要把新农合补助标准") == "新农合补助标准"
+    assert promise_name("主要污染物排放总量") == "主要污染物排放总量"
+    assert promise_name("促进再就业") == "促进再就业"
+    assert promise_name("城镇居民人均可支配收入") == "城镇居民人均可支配收入"
+    assert promise_name("surveyed urban unemployment rate") == "surveyed urban unemployment rate"
