@@ -196,11 +196,10 @@ def _english_figures(text: str) -> list[Figure]:
         start = m.start("cur") if cur else m.start("num")
         if m.group("before"):
             start = m.start("before")
-        if high is not None and (not (scale or unit) or re.search(r"\bfrom\s*$", text[:start], re.I)):
-            # rose from 5 to 6 percent: the value reached (the base has no unit of its own); 5-6 alone: no unit, no figure
-            if not (scale or unit):
-                continue
-            start, value, high = m.start("num2"), high, None
+        if high is not None and not (scale or unit):
+            continue  # 5-6 with no unit of its own: no figure
+        if high is not None and re.search(r"\bfrom\s*$", text[:start], re.I):
+            start, value, high = m.start("num2"), high, None  # rose from 5 to 6 percent: the value reached, no range
         qualifier = (m.group("before") or "").strip() if start <= m.start("num") else ""
         out.append(Figure(text[start:m.end()], start, m.end(), value, " ".join(x for x in (scale, noun) if x), qualifier, high=high))
     return out

@@ -169,7 +169,7 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
             fig.name = " ".join(_content(earlier[-1].name)) if earlier else fig.name
     else:
         fig.name = _subject(text, fig, figures)
-        if fig.name.startswith("分别") and (shared := _said_of_all(text, fig, figures, sentence_start)):
+        if fig.name.startswith("分别") and not listed and (shared := _said_of_all(text, fig, sentence_start)):
             fig.name = shared + fig.name.removeprefix("分别")
         elif _says_nothing(fig.name):
             fig.name = _named_earlier(text, fig, figures, sentence_start) or fig.name
@@ -337,12 +337,12 @@ def _list_names(text: str, sentence: int, cue: int) -> list[str]:
     return names
 
 
-def _said_of_all(text: str, fig: Figure, figures: list[Figure], sentence: int) -> str:
-    """The names of an earlier 分别 list, as written, when a later 分别 gives them one value
-    (城镇和农村居民人均可支配收入分别达35512元、25689元，分别同比增长7.8%: both grew 7.8%)."""
+def _said_of_all(text: str, fig: Figure, sentence: int) -> str:
+    """The names of an earlier 分别 list, as written, when a later 分别 gives them one value, the
+    figure standing in no list of its own (城镇和农村居民人均可支配收入分别达35512元、25689元，
+    分别同比增长7.8%: both grew 7.8%)."""
     cue = text.rfind("分别", sentence, fig.start)
-    _, listed = _listed(text, fig, figures)
-    earlier = text.rfind("分别", sentence, cue) if cue >= 0 and not listed else -1
+    earlier = text.rfind("分别", sentence, cue) if cue >= 0 else -1
     if earlier < 0:
         return ""
     names_from = earlier
