@@ -250,3 +250,52 @@ def test_plan_words_are_cut_only_as_words():
     assert promise_name("促进再就业") == "促进再就业"
     assert promise_name("城镇居民人均可支配收入") == "城镇居民人均可支配收入"
     assert promise_name("surveyed urban unemployment rate") == "surveyed urban unemployment rate"
+
+
+def test_a_sum_named_by_whose_money_is_read_by_what_its_sentences_say_it_is_for():
+    """中央财政拟投入420亿元 says whose money only; the sentences around it say what for (就业), and
+    the review's sum whose sentences say the same is its outcome (State Council 2009 -> 2010). A sum
+    whose purpose the review never speaks of stays not_mentioned, whatever other sums it gives."""
+    old = """某省2021年政府工作报告
+一、2020年工作回顾
+全省生产总值增长5%。
+二、2021年工作安排
+千方百计促进就业。实施更加积极的就业政策，中央财政拟投入420亿元资金。一是把促进高校毕业生就业放在突出位置。
+积极支持企业加快技术改造。中央财政拟安排200亿元专项资金，主要用贴息方式支持企业技术改造。
+"""
+    new = """某省2022年政府工作报告
+一、2021年工作回顾
+实施更加积极的就业政策。强化政府促进就业的责任。中央财政安排就业专项资金426亿元，比上年增长59%。
+深化医药卫生体制改革。中央财政医疗卫生支出1277亿元。
+二、2022年工作安排
+今年要继续努力。
+"""
+    _, c = promises(old, new)
+    by_target = {p.plan.text: p for p in c.promises}
+    jobs = by_target["420亿元"]
+    assert jobs.status == "kept" and jobs.evidence.text == "426亿元"
+    assert by_target["200亿元"].status == "not_mentioned"  # no sum of the review is for 技术改造
+
+
+def test_a_name_said_in_other_words_order_and_a_start_counted_as_the_plan_counts_it():
+    """What the 2015 and 2016 reports do: 淘汰钢铁2700万吨 is spoken of as 钢铁…行业淘汰落后产能 with
+    the verdict in words; 棚户区改造580万套 (a plan that names no stage counts starts) is the review's
+    棚户区住房改造开工601万套, not its 建成; 年内 is a plan word."""
+    old = """某省2021年政府工作报告
+一、2020年工作回顾
+全省生产总值增长5%。
+二、2021年工作安排
+今年要淘汰钢铁2700万吨。其中棚户区改造580万套。年内基本建成保障房480万套。
+"""
+    new = """某省2022年政府工作报告
+一、2021年工作回顾
+钢铁、水泥等15个重点行业淘汰落后产能年度任务如期完成。新开工保障性安居工程740万套，基本建成511万套。棚户区住房改造开工601万套。
+二、2022年工作安排
+今年要继续努力。
+"""
+    _, c = promises(old, new)
+    by_target = {p.plan.text: p for p in c.promises}
+    steel = by_target["2700万吨"]
+    assert steel.status == "kept" and "如期完成" in steel.evidence.text and steel.outcome is None
+    assert by_target["580万套"].status == "kept" and by_target["580万套"].evidence.text == "601万套"
+    assert by_target["480万套"].status == "exceeded" and by_target["480万套"].evidence.text == "511万套"

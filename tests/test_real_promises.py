@@ -3,7 +3,7 @@ year's report says of them, labelled by reading (tests/pairs/real/PROMISE_RULES.
 
 A labelled target is found when a promise holds that figure of last year's text (its span
 overlaps the label's); its status counts as right when the verdict is the label's. Floors are the
-scores reached when set (2026-11-29), less a margin. They are far under the issue's targets
+scores reached when set (last 2026-11-29, fourth session), less a margin. They are far under the issue's targets
 (status right 0.85): most misses are outcomes named otherwise (农村饮水安全工程使6069万农民受益 for
 再解决6000万人安全饮水问题), sums whose name says only whose money they are (中央财政拟投入), and
 outcomes the labels call `unclear` from a blanket sentence (各项约束性指标超额完成).
@@ -26,15 +26,15 @@ from reportdiff.compare import compare
 
 # case: (targets found, status right where the next report states an outcome, not_mentioned right)
 FLOORS = {
-    "promises-2009-2010": (0.95, 0.45, 0.95),
-    "promises-2010-2011": (0.95, 0.30, 0.90),
-    "promises-2011-2012": (0.95, 0.40, 0.95),
+    "promises-2009-2010": (0.95, 0.50, 0.95),
+    "promises-2010-2011": (0.95, 0.40, 0.90),
+    "promises-2011-2012": (0.95, 0.50, 0.95),
     "promises-2012-2013": (0.95, 0.80, 0.95),
     "promises-2013-2014": (0.95, 0.60, 0.95),
 }
 LATER_FLOORS = {
-    "promises-2014-2015": (0.85, 0.45, 0.80),
-    "promises-2015-2016": (0.90, 0.45, 0.95),
+    "promises-2014-2015": (0.85, 0.55, 0.80),
+    "promises-2015-2016": (0.90, 0.50, 0.95),
 }
 
 

@@ -57,7 +57,7 @@ def compare(old: Outline, new: Outline, min_recycled: int = MIN_CHARS, formulae:
     recycling, (old_figures, new_figures) = independent()
     metrics = _metrics(alignment, rows, old_figures, new_figures)
     plan_found = Period.PLAN in unit_periods(old)
-    promises = [*track_promises(old, new, old_figures, new_figures), *track_tasks(old, new)] if plan_found else []
+    promises = [*track_promises(old, new, old_figures, new_figures, alignment.weights), *track_tasks(old, new)] if plan_found else []
     return Comparison(old, new, rows, alignment, metrics, recycling, Shares(new.source, recycling),
                       Counter(r.status for r in rows), promises, plan_found,
                       find_inconsistencies(old, new, rows, metrics, recycling))

@@ -23,19 +23,22 @@ the indicator without a figure of it (_mentioned: 居民消费价格涨幅保持
 verdict itself in that clause (淘汰黄标车和老旧车指标超额完成: exceeded; 目标没有完成: missed).
 
 Names are compared without the words plans and reviews wrap them in (promise_name: 拟安排, 用于,
-支出, 继续提高), and a name that only says whose money it is (中央财政拟投入) looks for no evidence:
-it would find any sum the centre spent.
+支出, 继续提高, 年内). A name that only says whose money it is (中央财政拟投入) would find any sum the
+centre spent: its purpose is read from its sentences instead (_by_context). A plan that names no
+stage of building counts starts (棚户区改造580万套 is the review's 棚户区住房改造开工601万套).
 """
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .figures import scale_of
 from .indicators import unit_periods
 from .metrics import LEFTOVER_MIN, SUBSEQUENCE_SCORE, indicator_name, keys_agree, name_similarity
 from .model import Figure, FiguresByUnit, Measure, Outline, Period, Role, UnitKind
+from .wordweights import WordWeights, words_of
 
 EXCEED_SHARE = 0.05
 """A floor beaten by more than this share of the target is `exceeded`."""
@@ -113,8 +116,11 @@ _SPANS_OF_TIME = frozenset({"年", "个月", "月", "天", "日", "周年", "yea
 """Units of a span of time, which in a plan say how long (争取用三年, 改革开放30年), not a target."""
 
 
-def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_figures: FiguresByUnit) -> list[Promise]:
-    """Last year's quantified targets, each with this year's evidence and a verdict."""
+def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_figures: FiguresByUnit,
+                   weights: WordWeights | None = None) -> list[Promise]:
+    """Last year's quantified targets, each with this year's evidence and a verdict. `weights`: the
+    pair's word weights (the alignment's), built here when not given."""
+    weights = weights or WordWeights(old.units, new.units)
     targets = []
     for k, figs in sorted(old_figures.items()):
         text = old.units[k].text
@@ -136,16 +142,10 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
     for k, plan in _said_once(targets):
         promise = Promise(k, plan, comparator_of(plan))
         name = promise_name(plan.name)
-        best: tuple[float, int, Figure] | None = None
-        for j, result in results if _specific(name) else []:
-            if not keys_agree(_as_result(plan, result), result) or scale_of(plan.unit)[1] != scale_of(result.unit)[1]:
-                continue  # 20条 of roads is no evidence for 124.1万平方米 of housing
-            other = promise_name(result.name)
-            score = name_similarity(name, other) if _specific(other) else 0.0
-            if score and min(len(name), len(other)) >= LIST_NAME_MIN and (name.startswith(other) or other.startswith(name)):
-                score = max(score, SUBSEQUENCE_SCORE)  # 基本建成470万套、新开工630万套 / 新开工保障性安居工程666万套
-            if score >= LEFTOVER_MIN and (best is None or score > best[0]):
-                best = (score, j, result)
+        comparable = [(j, r) for j, r in results if keys_agree(_as_result(plan, r), r)
+                      and scale_of(plan.unit)[1] == scale_of(r.unit)[1]]  # 20条 of roads is no evidence for 万平方米
+        best = _by_name(name, comparable) if _specific(name) else \
+            _by_context(_context(old.units[k].text, plan), comparable, new, weights)
         if best is not None:
             promise.evidence_unit, promise.evidence = best[1], best[2]
             promise.status = judge(promise)
@@ -156,6 +156,63 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
             promise.status = _verdict_said(_clause_at(new.units[j].text, start, end))
         promises.append(promise)
     return promises
+
+
+def _by_name(name: str, comparable: list[tuple[int, Figure]]) -> tuple[float, int, Figure] | None:
+    """The result whose name names the promise's indicator best (LEFTOVER_MIN at least)."""
+    best: tuple[float, int, Figure] | None = None
+    for j, result in comparable:
+        other = promise_name(result.name)
+        if not _STAGE.search(name):
+            other = _STARTED.sub("", other)  # 棚户区改造580万套 is counted by 棚户区住房改造开工601万套
+        score = name_similarity(name, other) if _specific(other) else 0.0
+        if score and min(len(name), len(other)) >= LIST_NAME_MIN and (name.startswith(other) or other.startswith(name)):
+            score = max(score, SUBSEQUENCE_SCORE)  # 基本建成470万套、新开工630万套 / 新开工保障性安居工程666万套
+        if score >= LEFTOVER_MIN and (best is None or score > best[0]):
+            best = (score, j, result)
+    return best
+
+
+_STAGE = re.compile(r"开工|建成|竣工|完工|交付")
+_STARTED = re.compile(r"(?:新)?开工(?:建设)?$")
+"""A plan that names no stage of building counts what starts (棚户区改造580万套): the review's 开工
+of the same thing is its outcome, not its 建成."""
+
+
+CONTEXT_MIN = 0.15
+CONTEXT_MARGIN = 2.0
+"""A sum named only by whose money it is (中央财政拟投入420亿元) is what its sentence and the one
+before say it is for (实施更加积极的就业政策): its evidence is the sum of the review whose sentences
+say the same, by the cosine of their weighted words (wordweights), at least CONTEXT_MIN and ahead of
+the next sum by CONTEXT_MARGIN (鼓励企业加快技术改造，安排200亿元技改专项资金 for 支持企业加快技术改造。
+中央财政拟安排200亿元专项资金). Known limit: sentences sharing a topic but not a purpose can pair (对义务教育阶段教师
+实行绩效工资制度，中央财政为此将投入120亿元 with 中央下达农村义务教育经费666亿元, were it the only sum
+whose sentences say 义务教育); on the labelled State Council years no such pair was made."""
+
+
+def _by_context(words: Counter[str], comparable: list[tuple[int, Figure]], new: Outline,
+                weights: WordWeights) -> tuple[float, int, Figure] | None:
+    scored = sorted(((_cosine(words, _context(new.units[j].text, r), weights.idf), j, r) for j, r in comparable),
+                    key=lambda s: -s[0])
+    if not scored or scored[0][0] < CONTEXT_MIN or (len(scored) > 1 and scored[1][0] * CONTEXT_MARGIN > scored[0][0]):
+        return None
+    return scored[0]
+
+
+def _context(text: str, figure: Figure) -> Counter[str]:
+    """The words of a figure's sentence and of the sentence before it in its unit."""
+    start = text.rfind("。", 0, max(text.rfind("。", 0, figure.start), 0)) + 1
+    end = text.find("。", figure.end)
+    return Counter(words_of(text[start:end if end >= 0 else len(text)]))
+
+
+def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+    top = max(idf.values(), default=1.0)  # a word of neither report's units is as rare as any
+    wa = {w: (1 + math.log(c)) * idf.get(w, top) for w, c in a.items()}
+    wb = {w: (1 + math.log(c)) * idf.get(w, top) for w, c in b.items()}
+    dot = sum(x * wb[w] for w, x in wa.items() if w in wb)
+    norm = math.sqrt(sum(x * x for x in wa.values()) * sum(x * x for x in wb.values()))
+    return dot / norm if norm else 0.0
 
 
 LIST_NAME_MIN = 3
@@ -169,7 +226,10 @@ share of its name (promise_name), at least MENTION_MIN_CHARS characters long and
 counts (_specific: two characters beyond whose money it is): 新型农村社会养老保险试点 of
 新型农村社会养老保险试点覆盖全国, 财政赤字 (去年财政赤字控制在预算范围内). Not 居民消费 of
 居民消费价格总涨幅, nor 公立医院 of 县级公立医院综合改革试点扩大: a part that short names something
-else as often."""
+else as often. Failing that, a name of two words or more (each of two characters at least) is spoken
+of where one clause of the review says all its words, in any order (淘汰钢铁 in 钢铁、水泥等15个重点行业
+淘汰落后产能年度任务如期完成); a sentence was tried and is too wide (铁路投资 in a sentence that says
+扩大有效投资 and, two clauses on, 中西部铁路)."""
 
 
 def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int] | None:
@@ -186,7 +246,17 @@ def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int]
             for j, text in review:
                 if (at := text.find(part)) >= 0:
                     return j, at, at + size
+    words = set(words_of(name))
+    if len(name) < MENTION_MIN_CHARS or len(words) < 2 or any(len(w) < 2 for w in words):
+        return None
+    for j, text in review:  # 淘汰钢铁 in 钢铁、水泥等15个重点行业淘汰落后产能年度任务如期完成
+        for clause in _CLAUSE.finditer(text):
+            if all(w in clause.group() for w in words):
+                return j, clause.start(), clause.end()
     return None
+
+
+_CLAUSE = re.compile(r"[^，；。,;！？]+")
 
 
 _SAID_EXCEEDED = re.compile(r"超额完成|超额实现|超过预期目标")
@@ -211,14 +281,14 @@ def _review_units(new: Outline) -> list[tuple[int, str]]:
 
 
 _PLAN_AND_RESULT_WORDS = re.compile(
-    r"^(?:要把|要|把|将|再|又|由)+|[\d０-９]+年|今年|去年|全年|拟定为|拟定|拟|继续|预期|目标|预算|安排|用于|投入|支出|的|"
+    r"^(?:要把|要|把|将|再|又|由)+|[\d０-９]+年|今年|去年|全年|年内|拟定为|拟定|拟|继续|预期|目标|预算|安排|用于|投入|支出|的|"
     r"每人每年|每年|(?:平均)?每\s*(?:斤|公斤|吨|亩)?|提高到|增加到|扩大到|下降到|达到|提高|增加(?!值)|水平|总额|为此")
 """Words a plan and a review put around one indicator: 今年中央财政拟安排“三农”投入 is
 中央财政用于“三农”的支出 of the next year's review; 企业退休人员基本养老金继续提高 is
 企业退休人员基本养老金水平提高. One-character words only where the name opens with them (要把…, 再减少…):
 inside a name they are parts of its words (主要, 再就业, 自由贸易)."""
 _GENERIC = re.compile(r"中央财政|中央政府|各级财政|财政|中央|全国|地方|资金|专项|补助|补贴|标准")
-"""Words of a name that say whose money, not what for: 中央财政拟投入 names no indicator."""
+"""Words of a name that say whose money, not what for: 中央财政拟投入 names no indicator by itself."""
 _SHARE_OF_GDP = re.compile(r"占(?:国内|地区)生产总值的?(?:比重|比例)?$")
 
 

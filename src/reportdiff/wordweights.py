@@ -33,7 +33,11 @@ def unit_words(unit: Unit) -> list[str]:
     unit's own text, as the word diff cuts it, so the diff of a pair finds its words cut already.
     (Pairs of neighbouring characters instead of words were tried: cheaper, but on the labelled
     pairs they found fewer counterparts at the same precision.)"""
-    return [t.lower() for t in tokenize(unit.text) if _WORD.search(t) and not FIGURE_WORD_RE.fullmatch(t)]
+    return words_of(unit.text)
+
+
+def words_of(text: str) -> list[str]:
+    return [t.lower() for t in tokenize(text) if _WORD.search(t) and not FIGURE_WORD_RE.fullmatch(t)]
 
 
 _NOT_IN_PAIR = re.compile(r"[\W\d_#]")
