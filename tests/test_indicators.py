@@ -197,3 +197,13 @@ def test_english_subjects_name_the_indicator():
     assert figs["3.75 trillion yuan"].name == "special local government bonds"
     assert figs["1.6 trillion yuan"].measure == Measure.INCREMENT
     assert find_figures("In 2019, Article 5 of the G20 statement") == []
+
+
+def test_sums_spent_on_different_works_do_not_pair():
+    """海拉尔 2018 -> 2019, in a paragraph pair: 投资1.2亿元完成了机场路护坡改造 is not 投资920万元完成
+    道路高低压线路改造; the 投资…完成… frame is the house style, what was built is the indicator."""
+    from reportdiff.metrics import SUBJECT_MIN, indicator_name, name_similarity
+    old, new = indicator_name("投资完成了机场路护坡改造"), indicator_name("投资完成道路高低压线路改造")
+    assert (old, new) == ("机场路护坡改造", "道路高低压线路改造")
+    assert name_similarity(old, new) < SUBJECT_MIN
+    assert indicator_name("投资") == "投资"  # a name that is all frame stays as it is

@@ -38,8 +38,11 @@ SUBSEQUENCE_SCORE = 0.9
 noun in Chinese: 单位国内生产总值能耗 is not 国内生产总值)."""
 LEFTOVER_MARGIN = 0.05
 """...and better than any other candidate by this much (城镇新增就业 = 城镇新增就业, before 城镇新增就业人数)."""
-_NAME_NOISE = re.compile(r"^(?:全年|全区|全市|全县|全镇|全省|全国|今年|去年|上年|当年|我区|我市|我县|累计|共|已|其中|实现|完成)+|"
+_NAME_NOISE = re.compile(r"^(?:全年|全区|全市|全县|全镇|全省|全国|今年|去年|上年|当年|我区|我市|我县|累计|共|已|其中|实现|完成了?|"
+                         r"投资|投入)+|"
                          r"(?:完成|实现|达到|达|为|要|将|同比|比上年|较上年|比去年|增长|下降|提高|降低|增加|减少|上涨|上升|回落)+$")
+"""Words around a name that vary between years' wording. A sum spent opens with 投资 / 投入 and says
+after it what on (投资1.2亿元完成了机场路护坡改造): the frame is house style, the works are the indicator."""
 
 
 _SAME_INDICATOR = [(re.compile(pattern), name) for pattern, name in (
