@@ -299,3 +299,26 @@ def test_a_name_said_in_other_words_order_and_a_start_counted_as_the_plan_counts
     assert steel.status == "kept" and "如期完成" in steel.evidence.text and steel.outcome is None
     assert by_target["580万套"].status == "kept" and by_target["580万套"].evidence.text == "601万套"
     assert by_target["480万套"].status == "exceeded" and by_target["480万套"].evidence.text == "511万套"
+
+
+def test_a_list_named_in_another_order_and_a_blanket_verdict_on_a_shorter_name():
+    """State Council 2011 -> 2012: 新农合和城镇居民医保 is 城镇居民医保和新农合 the next year; 2013 -> 2014:
+    去年财政赤字控制在预算范围内 speaks of the 中央财政赤字 target (财政赤字 is two thirds of its name)."""
+    old = """某省2021年政府工作报告
+一、2020年工作回顾
+全省生产总值增长5%。
+二、2021年工作安排
+要把新农合和城镇居民医保财政补助标准提高到200元。其中中央财政赤字8500亿元。
+"""
+    new = """某省2022年政府工作报告
+一、2021年工作回顾
+各级财政对城镇居民医保和新农合的补助标准由每人每年120元提高到200元。去年财政赤字控制在预算范围内。
+二、2022年工作安排
+今年要继续努力。
+"""
+    _, c = promises(old, new)
+    by_target = {p.plan.text: p for p in c.promises}
+    assert by_target["200元"].status == "kept" and by_target["200元"].evidence.text == "200元"
+    assert by_target["8500亿元"].status == "kept" and by_target["8500亿元"].evidence.text == "财政赤字"
+    from reportdiff.promises import _words_within
+    assert not _words_within("国内生产总值", "单位国内生产总值能耗")  # one word in a longer name

@@ -168,9 +168,23 @@ def _by_name(name: str, comparable: list[tuple[int, Figure]]) -> tuple[float, in
         score = name_similarity(name, other) if _specific(other) else 0.0
         if score and min(len(name), len(other)) >= LIST_NAME_MIN and (name.startswith(other) or other.startswith(name)):
             score = max(score, SUBSEQUENCE_SCORE)  # 基本建成470万套、新开工630万套 / 新开工保障性安居工程666万套
+        if score and _words_within(name, other):
+            score = max(score, SUBSEQUENCE_SCORE)  # 新农合和城镇居民医保补助标准 / 对城镇居民医保和新农合的补助标准
         if score >= LEFTOVER_MIN and (best is None or score > best[0]):
             best = (score, j, result)
     return best
+
+
+WITHIN_WORDS_MIN = 3
+
+
+def _words_within(a: str, b: str) -> bool:
+    """Whether every word of one name stands in the other, in any order, the shorter of at least
+    WITHIN_WORDS_MIN words (a list said in another order: 新农合和城镇居民医保 / 城镇居民医保和新农合).
+    Not one word in a longer name (国内生产总值 in 单位国内生产总值能耗)."""
+    words_a, words_b = set(words_of(a)), set(words_of(b))
+    short, long = sorted((words_a, words_b), key=len)
+    return len(short) >= WITHIN_WORDS_MIN and short <= long
 
 
 _STAGE = re.compile(r"开工|建成|竣工|完工|交付")
@@ -220,11 +234,11 @@ LIST_NAME_MIN = 3
 this many characters that opens the other's (新开工保障性安居工程) names the same, for a figure of
 the same unit."""
 MENTION_MIN_CHARS = 4
-MENTION_SHARE = 0.7
+MENTION_SHARE = 0.65
 """A target without a figure of the review is still spoken of when the review says at least this
 share of its name (promise_name), at least MENTION_MIN_CHARS characters long and saying what it
 counts (_specific: two characters beyond whose money it is): 新型农村社会养老保险试点 of
-新型农村社会养老保险试点覆盖全国, 财政赤字 (去年财政赤字控制在预算范围内). Not 居民消费 of
+新型农村社会养老保险试点覆盖全国, 财政赤字 of 中央财政赤字 (去年财政赤字控制在预算范围内). Not 居民消费 of
 居民消费价格总涨幅, nor 公立医院 of 县级公立医院综合改革试点扩大: a part that short names something
 else as often. Failing that, a name of two words or more (each of two characters at least) is spoken
 of where one clause of the review says all its words, in any order (淘汰钢铁 in 钢铁、水泥等15个重点行业
