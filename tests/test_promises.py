@@ -322,3 +322,23 @@ def test_a_list_named_in_another_order_and_a_blanket_verdict_on_a_shorter_name()
     assert by_target["8500亿元"].status == "kept" and by_target["8500亿元"].evidence.text == "财政赤字"
     from reportdiff.promises import _words_within
     assert not _words_within("国内生产总值", "单位国内生产总值能耗")  # one word in a longer name
+
+
+def test_people_counted_by_their_noun_are_named_by_it():
+    """State Council 2009 -> 2010: 增加500万沼气用户 is the review's 新增510万沼气用户; the unit says what
+    is counted, where the sentence before names another thing (农村饮水安全工程使6069万农民受益)."""
+    old = """某省2021年政府工作报告
+一、2020年工作回顾
+全省生产总值增长5%。
+二、2021年工作安排
+今年再解决6000万农村人口的安全饮水问题，增加500万沼气用户。
+"""
+    new = """某省2022年政府工作报告
+一、2021年工作回顾
+农村饮水安全工程使6069万农民受益，新增510万沼气用户。
+二、2022年工作安排
+今年要继续努力。
+"""
+    _, c = promises(old, new)
+    biogas = next(p for p in c.promises if p.plan.text == "500万沼气用户")
+    assert biogas.indicator == "增加沼气用户" and biogas.evidence.name == "新增沼气用户" and biogas.status == "kept"

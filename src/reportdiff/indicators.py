@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .figures import find_figures
+from .lexicon import PEOPLE_NOUN
 from .model import Figure, FiguresByUnit, Measure, Outline, Period, Role, UnitKind
 from .worddiff import tokenize
 
@@ -171,6 +172,8 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
         fig.name = _subject(text, fig, figures)
         if fig.name.startswith("分别") and not listed and (shared := _said_of_all(text, fig, sentence_start)):
             fig.name = shared + fig.name.removeprefix("分别")
+        elif _says_nothing(fig.name) and re.fullmatch(PEOPLE_NOUN, noun := fig.unit.lstrip("万亿余多")):
+            fig.name += noun  # 新增510万沼气用户: what is counted is said by the unit, not earlier in the sentence
         elif _says_nothing(fig.name):
             fig.name = _named_earlier(text, fig, figures, sentence_start) or fig.name
     fig.subject = fig.name if english else _shorten(_shown(fig.name, fig.measure), words)

@@ -38,7 +38,8 @@ QUALIFIERS_AFTER = ("以上", "左右", "以内", "以下", "多")
 RANGE_SIGNS = "至|到|~|～|-|—|－|–"
 
 _UNIT = "|".join(re.escape(u) for u in UNITS)
-_PEOPLE = r"(?<=[万亿余多])(?![余多以])[\u4e00-\u9fff]{0,3}?(?:人口|农民工|农民|群众|用户)"
+PEOPLE_NOUN = r"[\u4e00-\u9fff]{0,3}?(?:人口|农民工|农民|群众|用户)"
+_PEOPLE = rf"(?<=[万亿余多])(?![余多以]){PEOPLE_NOUN}"
 """People counted in 万 or 亿 by what they are (6000万农村人口, 20多万无电人口, 510万沼气用户, 2亿农民工):
 the noun is the unit, so that counts of the same people compare and others do not. A qualifier
 (余, 以上) is no part of it."""
