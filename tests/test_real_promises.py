@@ -36,6 +36,13 @@ LATER_FLOORS = {
     "promises-2014-2015": (0.85, 0.55, 0.80),
     "promises-2015-2016": (0.90, 0.50, 0.95),
 }
+HELD_OUT_FLOORS = {
+    "promises-2016-2017": (0.90, 0.25, 0.75),
+    "promises-2017-2018": (0.90, 0.15, 0.85),
+}
+"""Labelled in the fourth session of 2026-11-29 by an annotator who had not seen the code, and
+scored once before any change they could prompt: found/status/not_mentioned 0.95/0.28/0.81 and
+0.93/0.20/0.91. 2018 reviews five years and says little of 2017 alone."""
 
 
 def promise_scores(case: str) -> dict:
@@ -69,10 +76,10 @@ def promise_scores(case: str) -> dict:
             "not_mentioned": silent_right / max(silent, 1), "wrong": wrong}
 
 
-@pytest.mark.parametrize("case", sorted(FLOORS | LATER_FLOORS))
+@pytest.mark.parametrize("case", sorted(FLOORS | LATER_FLOORS | HELD_OUT_FLOORS))
 def test_real_promise_scores_hold(case):
     scores = promise_scores(case)
-    found, status, silent = FLOORS.get(case) or LATER_FLOORS[case]
+    found, status, silent = (FLOORS | LATER_FLOORS | HELD_OUT_FLOORS)[case]
     assert scores["found"] >= found, scores
     assert scores["status"] >= status, scores
     assert scores["not_mentioned"] >= silent, scores
