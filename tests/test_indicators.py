@@ -207,3 +207,26 @@ def test_sums_spent_on_different_works_do_not_pair():
     assert (old, new) == ("机场路护坡改造", "道路高低压线路改造")
     assert name_similarity(old, new) < SUBJECT_MIN
     assert indicator_name("投资") == "投资"  # a name that is all frame stays as it is
+
+
+def test_what_a_verb_of_building_counts_is_named_after_the_figure():
+    """State Council 2016: 再开工20项重大水利工程 counts 重大水利工程 (the 2017 review's 新开工重大水利工程
+    21项); 2017: 新建改建高速公路6700多公里、农村公路29万公里 built both. 再开工27个项目 says no more
+    than its verb, and pairs with 再开工20项重大水利工程 in a pair of paragraphs."""
+    from reportdiff.compare import figures_by_unit
+
+    def names(text: str) -> dict[str, str]:
+        outline = outline_text("报告\n一、回顾\n" + text + "\n")
+        return {f.text: f.name for figs in figures_by_unit(outline).values() for f in figs}
+
+    assert names("公路投资1.65万亿元，再开工20项重大水利工程。")["20项"] == "再开工重大水利工程"
+    assert names("今年再开工27个项目，在建投资规模超过8000亿元。")["27个"] == "再开工"
+    assert names("新建改建高速公路6700多公里、农村公路29万公里。")["29万公里"] == "新建改建农村公路"
+    assert names("建成6座水冲式公厕。")["6座"] == "建成水冲式公厕"
+    pairs = paired("重大水利工程已开工的57个项目要加快建设，今年再开工27个项目，在建投资规模超过8000亿元。",
+                   "重大水利工程已开工的57个项目要加快建设，今年再开工20项重大水利工程，在建投资规模超过9000亿元。")
+    assert ("27个", "20项") in pairs
+    # A name opening the other pairs only for one way of counting: 亿元 of 老城区改造 is not 8条 of roads.
+    pairs = paired("老城区改造成效明显。全年共完成投资3.5亿元，完成了老城区道路提升改造，百姓出行难问题得到进一步改善。",
+                   "老城区改造成效明显。完成了老城区8条、12.3公里道路提升改造，百姓出行难问题得到进一步改善。")
+    assert ("3.5亿元", "8条") not in pairs

@@ -170,6 +170,8 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
             fig.name = " ".join(_content(earlier[-1].name)) if earlier else fig.name
     else:
         fig.name = _subject(text, fig, figures)
+        if (verb := _list_verb(text, fig, figures)) and not _VERB_ONLY.match(fig.name):
+            fig.name = verb + fig.name  # 新建改建高速公路6700多公里、农村公路29万公里: both were built
         if fig.name.startswith("分别") and not listed and (shared := _said_of_all(text, fig, sentence_start)):
             fig.name = shared + fig.name.removeprefix("分别")
         elif _says_nothing(fig.name) and re.fullmatch(PEOPLE_NOUN, noun := fig.unit.lstrip("万亿余多")):
@@ -302,10 +304,31 @@ def _subject(text: str, fig: Figure, figures: list[Figure]) -> str:
         end += 1
     later = [f for f in figures if fig.end <= f.start < end]
     after = _trim(text[fig.end:later[0].start if later else end])
+    if after not in ("", "项目", "工程") and fig.unit in _CLASSIFIERS and _VERB_ONLY.fullmatch(before):
+        return before + after  # 再开工20项重大水利工程: the verb says what was done, the noun after it to what
     if len(before) > 2 or (before and not after):
         return before
     # The clause opens with the figure, or nearly (辖市32个基层组织…): what follows names it.
     return before + after
+
+
+_CLASSIFIERS = frozenset("个项座所条家处栋台辆艘架只头批")
+"""Units that count things, the thing named after them (建成6座水冲式公厕; not 再开工27个项目, which names
+nothing more than the verb does)."""
+_VERB_ONLY = re.compile(r"(?:再|又|新|要|将|已)?(?:新建|改建|扩建|改扩建|改造|建成|建设|开工|完成|实施|启动|新增|增加|维修|"
+                        r"建|修|开|办)+(?:了)?")
+"""A subject that is a verb of building alone (再开工, 新建改建): what it counts follows the figure."""
+
+
+def _list_verb(text: str, fig: Figure, figures: list[Figure]) -> str:
+    """The verb of building that opens the item before, when the figure's clause is the next item of
+    a 、 list right after that item's figure, or ""."""
+    start = _clause_start(text, fig.start)
+    if start < 1 or text[start - 1] != "、":
+        return ""
+    item = next((f for f in figures if f.end == start - 1), None)
+    verb = _VERB_ONLY.match(item.name) if item is not None and item.name else None
+    return verb.group() if verb and verb.end() < len(item.name) else ""
 
 
 def _listed(text: str, fig: Figure, figures: list[Figure]) -> tuple[list[str], list[Figure]]:

@@ -36,6 +36,9 @@ same name (赤字 2.38万亿元 and 中央财政赤字 1.55万亿元 stand in on
 SUBSEQUENCE_SCORE = 0.9
 """A name whose characters all stand, in order, in the other's, with the same last two (the head
 noun in Chinese: 单位国内生产总值能耗 is not 国内生产总值)."""
+PREFIX_MIN = 3
+"""In one unit pair, a name that opens the other (再开工 / 再开工重大水利工程: one says what was started)
+names the same, from this many characters."""
 LEFTOVER_MARGIN = 0.05
 """...and better than any other candidate by this much (城镇新增就业 = 城镇新增就业, before 城镇新增就业人数)."""
 _NAME_NOISE = re.compile(r"^(?:全年|全区|全市|全县|全镇|全省|全国|今年|去年|上年|当年|我区|我市|我县|累计|共|已|其中|实现|完成了?|"
@@ -90,7 +93,11 @@ def pair_figures(old_figures: FiguresByUnit, new_figures: FiguresByUnit, old_ids
             for c, (_, b) in enumerate(new_figs):
                 if not keys_agree(a, b):
                     continue
-                subject = name_similarity(indicator_name(a.name), indicator_name(b.name))
+                name_a, name_b = indicator_name(a.name), indicator_name(b.name)
+                subject = name_similarity(name_a, name_b)
+                if min(len(name_a), len(name_b)) >= PREFIX_MIN and (name_a.startswith(name_b) or name_b.startswith(name_a)) \
+                        and _same_count(a.unit, b.unit):
+                    subject = max(subject, SUBSEQUENCE_SCORE)  # 再开工27个项目 / 再开工20项重大水利工程
                 if subject < (LEFTOVER_MIN if a.period == Period.MULTI_YEAR else SUBJECT_MIN):
                     continue  # multi-year totals (a project's 总投资) pair only by a clearly shared name
                 unit = 1.0 if scale_of(a.unit)[1] == scale_of(b.unit)[1] else 0.0
@@ -103,6 +110,12 @@ def pair_figures(old_figures: FiguresByUnit, new_figures: FiguresByUnit, old_ids
     out += [_metric(old_figs[r], None) for r in range(len(old_figs)) if r not in used_old]
     out += [_metric(None, new_figs[c]) for c in range(len(new_figs)) if c not in used_new]
     return out
+
+
+def _same_count(a: str, b: str) -> bool:
+    """Whether two units count in one way: the same base, or the two general counters (个, 项)."""
+    base_a, base_b = scale_of(a)[1], scale_of(b)[1]
+    return base_a == base_b or {base_a, base_b} <= {"个", "项"}
 
 
 def indicator_name(subject: str) -> str:
