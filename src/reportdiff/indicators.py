@@ -327,8 +327,9 @@ def _list_verb(text: str, fig: Figure, figures: list[Figure]) -> str:
     if start < 1 or text[start - 1] != "、":
         return ""
     item = next((f for f in figures if f.end == start - 1), None)
-    verb = _VERB_ONLY.match(item.name) if item is not None and item.name else None
-    return verb.group() if verb and verb.end() < len(item.name) else ""
+    name = item.name if item is not None else ""
+    verb = _VERB_ONLY.match(name)
+    return verb.group() if verb and verb.end() < len(name) else ""
 
 
 def _listed(text: str, fig: Figure, figures: list[Figure]) -> tuple[list[str], list[Figure]]:
