@@ -197,6 +197,11 @@ def test_english_subjects_name_the_indicator():
     assert figs["3.75 trillion yuan"].name == "special local government bonds"
     assert figs["1.6 trillion yuan"].measure == Measure.INCREMENT
     assert find_figures("In 2019, Article 5 of the G20 statement") == []
+    # A sum that is the subject of a passive is named by what it is put into (State Council 2019 / 2020).
+    figs = described("This year, 577.6 billion yuan is included in the central government budget for related investment.")
+    assert figs["577.6 billion yuan"].name == "central government budget for related investment"
+    figs = described("And 600 billion yuan will be earmarked for investment in the central government budget.")
+    assert figs["600 billion yuan"].name == "investment in the central government budget"
 
 
 def test_sums_spent_on_different_works_do_not_pair():

@@ -480,11 +480,19 @@ def _english_subject(text: str, fig: Figure, figures: list[Figure]) -> str:
     after = _EN_WORD.findall(re.split(r"[,;:.!?()]", text[fig.end:fig.end + 120])[0])
     if after and after[0].lower() in ("of", "in"):
         after = after[1:]  # 2.15 trillion yuan of special bonds
+    elif passive := _EN_PASSIVE.match(" ".join(after)):  # 577.6 billion yuan is included in the budget for…
+        words = passive.group(1).split()  # a phrase of its own: "for" and "in" go on inside it
+        return " ".join(words[:next((k for k, w in enumerate(words) if w.lower() in _EN_CLAUSE_END), len(words))]
+                        [:EN_SUBJECT_WORDS])
     stop = next((k for k, w in enumerate(after) if w.lower() in _EN_PHRASE_END), len(after))
     return " ".join(tokens + after[:min(stop, EN_SUBJECT_WORDS)])
 
 
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_EN_PASSIVE = re.compile(r"(?:is|are|was|were|will be|has been|have been) (?:\w+ )?(?:\w+ed|spent|set aside) "
+                         r"(?:in|for|to|on|into) (?:the )?(.+)", re.I)
+"""A figure that is the subject of a passive (577.6 billion yuan is included in the central government
+budget for…; 600 billion yuan will be earmarked for investment in…): what it is put into names it."""
 _LATIN = re.compile(r"[A-Za-z]")
 _EN_EMPTY = {"representing", "exceeding", "reaching", "reached", "increase", "increased", "growth", "grew", "rose", "up",
              "down", "an", "a", "by", "of", "which", "was", "is", "cut", "reduced", "fell", "stood", "at", "totaled", "hit",
@@ -495,5 +503,6 @@ def _content(name: str) -> list[str]:
     """The words of an English name that name something (not reached, representing, an, by)."""
     return [w for w in _EN_WORD.findall(name) if w.lower() not in _EN_EMPTY]
 _EN_STOP_HEAD = {"and", "with", "while", "the", "a", "an", "of", "in", "we", "our", "this", "last", "year", "which", "that"}
+_EN_CLAUSE_END = {"were", "was", "are", "is", "will", "would", "should", "that", "which", "than", "and"}
 _EN_PHRASE_END = {"were", "was", "are", "is", "have", "has", "had", "will", "would", "should", "to", "for", "from", "and",
                   "by", "of", "in", "on", "at", "with", "that", "which", "over", "than"}
