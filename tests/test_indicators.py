@@ -182,6 +182,9 @@ def test_set_phrases_and_ordinals_are_not_figures(text):
     ("GDP growth of 6 to 6.5 percent", "6 to 6.5 percent", 6, "%"),
     ("GDP growth of 6-6.5 percent", "6-6.5 percent", 6, "%"),
     ("the rate rose from 5 to 6 percent", "6 percent", 6, "%"),  # from a base to a value: the value, no range
+    ("粮食产量稳定在5.5亿吨以上", "5.5亿吨以上", 5.5, "亿吨"),  # State Council 2016: 亿 before a unit 万 also takes
+    ("粮食产量超过1.2万亿斤", "超过1.2万亿斤", 1.2, "万亿斤"),
+    ("全社会用电量7.2万亿千瓦时", "7.2万亿千瓦时", 7.2, "万亿千瓦时"),
 ])
 def test_figures_written_otherwise_are_found(text, written, value, unit):
     (f,) = find_figures(text)

@@ -33,16 +33,17 @@ FLOORS = {
     "promises-2013-2014": (0.95, 0.70, 0.95),
 }
 LATER_FLOORS = {
-    "promises-2014-2015": (0.85, 0.55, 0.80),
-    "promises-2015-2016": (0.90, 0.50, 0.95),
+    "promises-2014-2015": (0.90, 0.55, 0.90),
+    "promises-2015-2016": (0.95, 0.85, 0.95),
 }
 HELD_OUT_FLOORS = {
-    "promises-2016-2017": (0.90, 0.25, 0.75),
-    "promises-2017-2018": (0.90, 0.15, 0.85),
+    "promises-2016-2017": (0.95, 0.30, 0.85),
+    "promises-2017-2018": (0.93, 0.15, 0.90),
 }
 """Labelled in the fourth session of 2026-11-29 by an annotator who had not seen the code, and
 scored once before any change they could prompt: found/status/not_mentioned 0.95/0.28/0.81 and
-0.93/0.20/0.91. 2018 reviews five years and says little of 2017 alone."""
+0.93/0.20/0.91. 2018 reviews five years and says little of 2017 alone. Fixes prompted by 2016-2017's
+misses since (再开工20项重大水利工程, a 、 list's verb, 5.5亿吨) make it held out no longer; 2017-2018 is."""
 
 
 def promise_scores(case: str) -> dict:

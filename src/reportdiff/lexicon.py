@@ -26,7 +26,7 @@ UNITS = sorted(set("""
 元 亿元 万元 千元 美元 万美元 亿美元
 人次 万人次 亿人次 人 万人 亿人 万人口 亿人口 名 位 户 万户 家 所 个 项 件 起 宗 批 次 场次 场 期 轮 班 处 间 份 套 座 栋 幢 台 辆 艘 架
 条 支 类 种 篇 部 册 本 张 床 剂次 万剂次 剂 例 单 笔
-平方米 万平方米 平方公里 公顷 亩 万亩 公里 千米 米 吨 万吨 千克 公斤 立方米 万立方米 千瓦 万千瓦 千瓦时 标箱
+平方米 万平方米 平方公里 公顷 亩 万亩 公里 千米 米 吨 万吨 千克 公斤 斤 立方米 万立方米 千瓦 万千瓦 千瓦时 标箱
 年 个月 天 小时 分钟
 """.split()), key=len, reverse=True)
 """Units a figure extracted for the metrics table must carry (a bare number is not reported)."""
@@ -66,7 +66,7 @@ FIGURE_RE = re.compile(
     rf"(?:(?P<pct>百分之(?P<pctnum>[{CN_NUMERALS}点]+))"
     rf"|(?P<num>{_NUMBER})(?:(?P<range>{RANGE_SIGNS})(?P<num2>{_NUMBER}))?"
     r"(?:(?<=[0-9０-９])[ \u3000])?"  # a space after digits: "425 亿美元" (PDFs, English-style typing)
-    rf"(?P<plus>余|多)?(?P<scale>[万亿](?![元人户亩吨平千美立次剂]))?(?P<plus2>余|多)?(?P<unit>{_UNIT}|{_PEOPLE}))"
+    rf"(?P<plus>余|多)?(?P<scale>万亿(?![元人美])|亿(?![元人美])|万(?![元人户亩吨平千美立次剂]))?(?P<plus2>余|多)?(?P<unit>{_UNIT}|{_PEOPLE}))"
     rf"(?P<after>{'|'.join(QUALIFIERS_AFTER)})?"
 )
 """A figure for the metrics table, with named parts (value, range, scale, unit, qualifiers): on

@@ -20,7 +20,8 @@ The verdict reads the comparator as its author meant it:
 `not_mentioned`: no figure of this year's review names the indicator (a finding worth a
 question). `unclear`: evidence found without a value to compare (masked **), or the review speaks of
 the indicator without a figure of it (_mentioned: 居民消费价格涨幅保持较低水平), unless it gives the
-verdict itself in that clause (淘汰黄标车和老旧车指标超额完成: exceeded; 目标没有完成: missed).
+verdict itself in that clause (淘汰黄标车和老旧车指标超额完成: exceeded; 目标没有完成: missed), or speaks of
+a group the target belongs to (各项约束性指标超额完成 for an emission target: `unclear`, _UMBRELLAS).
 
 Names are compared without the words plans and reviews wrap them in (promise_name: 拟安排, 用于,
 支出, 继续提高, 年内). A name that only says whose money it is (中央财政拟投入) would find any sum the
@@ -154,6 +155,11 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
             promise.evidence_unit = j
             promise.evidence = Figure(new.units[j].text[start:end], start, end, None, "", subject=name, name=name)
             promise.status = _verdict_said(_clause_at(new.units[j].text, start, end))
+        elif (said := _said_of_group(name, review)) is not None:
+            j, start, end = said  # 各项约束性指标超额完成: said of all binding targets, of none by name
+            promise.evidence_unit = j
+            promise.evidence = Figure(new.units[j].text[start:end], start, end, None, "", subject=name, name=name)
+            promise.status = "unclear"
         promises.append(promise)
     return promises
 
@@ -271,6 +277,25 @@ def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int]
 
 
 _CLAUSE = re.compile(r"[^，；。,;！？]+")
+
+
+_UMBRELLAS = [(re.compile(umbrella), re.compile(members)) for umbrella, members in (
+    (r"约束性指标", r"能耗|能源消耗|二氧化碳|化学需氧量|氨氮|二氧化硫|氮氧化物|主要污染物|耕地保有量|森林"),
+    (r"主要污染物", r"化学需氧量|氨氮|二氧化硫|氮氧化物"),
+)]
+"""Names the plans give a group of targets (the five-year plans' 约束性指标: energy and emission
+intensity, the four 主要污染物, farmland, forest): a review that speaks of the group speaks of each
+target in it, though of none comparably (各项约束性指标超额完成: `unclear`, the claim shown beside it)."""
+
+
+def _said_of_group(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int] | None:
+    """(unit, start, end) of the first group name in this year's review that the target belongs to."""
+    for umbrella, members in _UMBRELLAS:
+        if members.search(name):
+            for j, text in review:
+                if (m := umbrella.search(text)) is not None:
+                    return j, m.start(), m.end()
+    return None
 
 
 _SAID_EXCEEDED = re.compile(r"超额完成|超额实现|超过预期目标")
