@@ -164,6 +164,11 @@ def test_subjects_are_readable(text, figure, subject):
     "打好实现建军一百年奋斗目标攻坚战",
     "更好地利用国内国际两个市场、两种资源",
     "按照区委十五届九次全会部署",  # 海拉尔
+    "今年要重点抓好以下五项工作",  # State Council 2009: the text's own items, counted
+    "着重对经济增长和物价总水平这两个指标作出说明",
+    "更好调动中央和地方两个积极性",
+    "是破除城乡二元结构的重要依托",
+    "早籼稻、中晚籼稻、粳稻最低收购价每50公斤",  # the measure a price is per
 ])
 def test_set_phrases_and_ordinals_are_not_figures(text):
     assert find_figures(text) == []

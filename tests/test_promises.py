@@ -345,3 +345,24 @@ def test_people_counted_by_their_noun_are_named_by_it():
     _, c = promises(old, new)
     biogas = next(p for p in c.promises if p.plan.text == "500万沼气用户")
     assert biogas.indicator == "增加沼气用户" and biogas.evidence.name == "新增沼气用户" and biogas.status == "kept"
+
+
+def test_what_a_plan_argues_from_is_no_promise():
+    """From the State Council plans of 2009-2017: a difference on last year said after the target
+    (赤字1.12万亿元，增加1700亿元), a fact the plan starts from (我国有13亿人口, 已开工的57个项目) and a
+    target said again to explain it (7%左右的速度可以…) are not promises; a sum budgeted by a target
+    (已按…4%编制预算) still is."""
+    old = """某省2021年政府工作报告
+一、2020年工作回顾
+全省生产总值增长5%。
+二、2021年工作安排
+国内生产总值增长7%左右。稳增长也是为了保就业，7%左右的速度可以实现比较充分的就业。其中，中央财政赤字1.12万亿元，增加1700亿元。我国有13亿人口、9亿劳动力资源。重大水利工程已开工的57个项目要加快建设，今年再开工27个项目。中央财政已按全国财政性教育经费支出占国内生产总值的4%编制预算。
+"""
+    new = """某省2022年政府工作报告
+一、2021年工作回顾
+国内生产总值增长6.9%。
+二、2022年工作安排
+今年要继续努力。
+"""
+    _, c = promises(old, new)
+    assert [p.plan.text for p in c.promises] == ["7%左右", "1.12万亿元", "27个", "4%"]

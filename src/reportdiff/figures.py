@@ -26,7 +26,7 @@ NUMBERED_PHRASES = sorted(set("""
 六大纪律 五化 三级组织体系 五级负责制 四个网格 四个行动 四支队伍 三必到 五必访 一村一辅警 八进八创 三做一评
 四个一 十小 一江碧水 四套班子 两新组织 三重一大 两委 三大攻坚战 两个一百年 两个大局 三新一高 一国两制 九二共识 中国梦
 千家万户 千方百计 万无一失 一心一意 四面八方 五湖四海 百花齐放 千变万化 万众一心 一以贯之 一张蓝图
-两个市场 两种资源 两条腿
+两个市场 两种资源 两条腿 两个积极性 二元结构 城乡二元
 个方面 个字 学前三年 一把手 一线 一体化 一系列 一些 一定 一道 一起 一切 统一 唯一 之一 一公里 最后一公里 一站式 一网通办 一件事
 """.split()), key=len, reverse=True)
 """Set phrases and idioms whose numerals count nothing (八项规定, 千家万户): never figures."""
@@ -40,6 +40,7 @@ _DATE = re.compile(rf"(?:1[89]|20)[{DIGITS}]{{2}}年度?|[{DIGITS}]{{1,2}}月份
 _NAMED_SPAN = re.compile(rf"[{CN_NUMERALS}]+年(?=行动|规划|计划|攻坚|专项|工程|目标|振兴|发展规划|纲要|决战)|"
                          rf"(?<=建党|建军|建国|建校|成立)[{CN_NUMERALS}\d]+(?:周)?年")
 """A span of years that names a plan or an anniversary (三年行动, 十年规划, 建军一百年): no count."""
+_POINTS_AHEAD = re.compile(r"(?:以下|如下|上述|这些|这)$")
 _UNIT_INSIDE_WORD = {"部": "分门委署", "件": "事"}
 """A unit character that opens a longer word here (三部分, 三部门) is not a unit."""
 
@@ -127,6 +128,10 @@ def find_figures(text: str) -> list[Figure]:
             continue
         if num_start > 0 and text[num_start - 1] in "第届":
             continue  # 第3次, 十五届九次全会: ordinals, not counts
+        if num_start > 0 and text[num_start - 1] == "每":
+            continue  # 每50公斤提高3元: the measure a rate is per, not a count
+        if text[num_start] in CN_NUMERALS and _POINTS_AHEAD.search(text, max(0, num_start - 2), num_start):
+            continue  # 抓好以下五项, 这两个指标: the text's own items, counted
         if m.group("pct"):
             value = parse_chinese_number(m.group("pctnum"))
             if value is None:

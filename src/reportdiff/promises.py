@@ -111,7 +111,19 @@ def comparator_of(figure: Figure) -> str:
     return "exact"
 
 
-_STANDS_NOW = re.compile(r"目前|已经|现已")
+_STANDS_NOW = re.compile(r"目前|现已|已经?(?:开工|建成|设立|达到|超过|完成|有)|^(?:我国|全国|全省|全市|全区)?(?:拥有|有)$")
+"""Where things stand, said in a plan to argue from: 目前…已经超过2万亿元; 已开工的57个项目; 我国有13亿人口.
+Not 已 alone: 中央财政已按…4%编制预算 is a target the budget is made for."""
+_CHANGE_WORD = re.compile(r"^(?:同比|比上年|比去年)?(?:增加|减少|提高|扩大|多|少)了?$")
+
+
+def _change_after(text: str, f: Figure, figs: list[Figure]) -> bool:
+    """Whether the figure is a bare change (增加1700亿元) in a clause of its own right after a level
+    of the same unit (中央财政赤字1.12万亿元，增加1700亿元): what the target adds to last year's."""
+    start = _clause_start(text, f.start)
+    before = [g for g in figs if g.end <= start and _clause_start(text, g.start) < start
+              and text[g.end:start].strip("，,；; ") == "" and scale_of(g.unit)[1] == scale_of(f.unit)[1]]
+    return bool(before) and bool(_CHANGE_WORD.match(text[start:f.start].strip()))
 _ON_LAST_YEAR = re.compile(r"比(?:去年|上年)(?:预算)?(?:增加|减少|提高|扩大|多|少)了?$")
 _SPANS_OF_TIME = frozenset({"年", "个月", "月", "天", "日", "周年", "years", "months"})
 """Units of a span of time, which in a plan say how long (争取用三年, 改革开放30年), not a target."""
@@ -129,9 +141,9 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
         for f, after in zip(figs, [*figs[1:], None]):
             if f is skip or f.period != Period.PLAN or not f.name or f.masked or f.role == Role.FROM \
                     or f.unit in _SPANS_OF_TIME or (not f.is_rate and _ON_LAST_YEAR.search(text, 0, f.start)) \
-                    or _STANDS_NOW.search(text, _clause_start(text, f.start), f.start):
+                    or _STANDS_NOW.search(text[_clause_start(text, f.start):f.start]) or _change_after(text, f, figs):
                 continue  # a from-base (税率从16%降至13%) is where things stand, not a promise; 用三年 is a time;
-                # 赤字1.2万亿元，比去年预算增加4000亿元: the difference restates the target before it;
+                # 赤字1.2万亿元，比去年预算增加4000亿元 (or just 增加1700亿元): the difference restates the target before it;
                 # 目前…已经超过2万亿元: a fact the plan argues from
             if after is not None and after.start == f.end + 1 and text[f.end] in _RANGE and after.unit == f.unit:
                 f = replace(f, high=after.value, text=text[f.start:after.end], end=after.end)  # 6%－6.5%
@@ -140,7 +152,7 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
     results = [(k, f) for k, figs in sorted(new_figures.items()) for f in figs if f.period == Period.YEAR]
     review = _review_units(new)
     promises = []
-    for k, plan in _said_once(targets):
+    for k, plan in _said_once(targets, old):
         promise = Promise(k, plan, comparator_of(plan))
         name = promise_name(plan.name)
         comparable = [(j, r) for j, r in results if keys_agree(_as_result(plan, r), r)
@@ -321,7 +333,7 @@ def _review_units(new: Outline) -> list[tuple[int, str]]:
 
 _PLAN_AND_RESULT_WORDS = re.compile(
     r"^(?:要把|要|把|将|再|又|由)+|[\d０-９]+年|今年|去年|全年|年内|拟定为|拟定|拟|继续|预期|目标|预算|安排|用于|投入|支出|的|"
-    r"每人每年|每年|(?:平均)?每\s*(?:斤|公斤|吨|亩)?|提高到|增加到|扩大到|下降到|达到|提高|增加(?!值)|新增|水平|总额|为此")
+    r"每人每年|每年|(?:平均)?每\s*[\d０-９.．]*\s*(?:斤|公斤|吨|亩)?|提高到|增加到|扩大到|下降到|达到|提高|增加(?!值)|新增|水平|总额|为此")
 """Words a plan and a review put around one indicator: 今年中央财政拟安排“三农”投入 is
 中央财政用于“三农”的支出 of the next year's review; 企业退休人员基本养老金继续提高 is
 企业退休人员基本养老金水平提高. One-character words only where the name opens with them (要把…, 再减少…):
@@ -349,13 +361,16 @@ def _specific(name: str) -> bool:
     return len(_GENERIC.sub("", name)) >= 2
 
 
-def _said_once(targets: list[tuple[int, Figure]]) -> list[tuple[int, Figure]]:
+def _said_once(targets: list[tuple[int, Figure]], old: Outline) -> list[tuple[int, Figure]]:
     """Targets without their restatements: a plan explains its figures (`提出国内生产总值增长8%左右，
-    主要是…`), and the same value of the same indicator said again is one promise, the first."""
+    主要是…`), and the same value of the same indicator said again is one promise, the first; so is
+    a value said again as the subject of its clause (…，7%左右的速度可以实现比较充分的就业)."""
     kept: list[tuple[int, Figure]] = []
     for k, f in targets:
         name = promise_name(f.name)
-        if not any(g.text == f.text and (name in (other := promise_name(g.name)) or other in name) for _, g in kept):
+        opens = not old.units[k].text[_clause_start(old.units[k].text, f.start):f.start].strip()
+        if not any(g.text == f.text and (opens or name in (other := promise_name(g.name)) or other in name)
+                   for _, g in kept):
             kept.append((k, f))
     return kept
 
