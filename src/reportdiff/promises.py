@@ -124,7 +124,7 @@ def _change_after(text: str, f: Figure, figs: list[Figure]) -> bool:
     before = [g for g in figs if g.end <= start and _clause_start(text, g.start) < start
               and text[g.end:start].strip("，,；; ") == "" and scale_of(g.unit)[1] == scale_of(f.unit)[1]]
     return bool(before) and bool(_CHANGE_WORD.match(text[start:f.start].strip()))
-_ON_LAST_YEAR = re.compile(r"比(?:去年|上年)(?:预算)?(?:增加|减少|提高|扩大|多|少)了?$")
+_ON_LAST_YEAR = re.compile(r"比(?:去年|上年)(?:预算|预计数?|执行数)?(?:增加|减少|提高|扩大|多|少)了?$")
 _SPANS_OF_TIME = frozenset({"年", "个月", "月", "天", "日", "周年", "years", "months"})
 """Units of a span of time, which in a plan say how long (争取用三年, 改革开放30年), not a target."""
 
