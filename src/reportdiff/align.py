@@ -9,6 +9,8 @@ Similarity never sees markers or figures: it compares `Unit.masked`, so "组织�
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
@@ -80,11 +82,19 @@ def align(old_outline: Outline, new_outline: Outline) -> Alignment:
                         for a, b in region_pairs]
         region_pairs.append((sorted(inner_old), sorted(inner_new)))
 
-    # 2. Inside each pair of regions.
+    # 2. Inside each pair of regions; then the subheadings left, by what stands under them (a
+    # renamed subsection: （三）进一步释放国内需求潜力 / （七）积极扩大消费和促进有效投资).
     counterparts = _counterparts(old, new, section_pairs)
     for old_ids, new_ids in region_pairs:
         for i, j in assign(old, new, old_ids, new_ids, LOCAL_MIN, counterparts, gap_min=GAP_MIN):
             pair(i, j, MatchHow.LOCAL)
+    paired_new = set(paired_old.values())
+    for old_ids, new_ids in region_pairs:
+        heads_old = [i for i in old_ids if old.units[i].kind == UnitKind.HEADING and i not in paired_old]
+        heads_new = [j for j in new_ids if new.units[j].kind == UnitKind.HEADING and j not in paired_new]
+        for i, j in _pair_subsections(old, new, heads_old, heads_new):
+            if _marker_kind(old.units[i].marker) == _marker_kind(new.units[j].marker):
+                pair(i, j, MatchHow.SECTION)  # not 八是…法治政府 with ——民生进一步改善
 
 
     def leftovers() -> tuple[list[int], list[int]]:
@@ -135,6 +145,32 @@ def _pair_sections(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new
     if by_words:
         score = np.maximum(score, old.subtree_vectors(old_ids) @ new.subtree_vectors(new_ids).T / SECTION_WORDS_MIN)
     return [(old_ids[r], new_ids[c]) for r, c in zip(*linear_sum_assignment(score, maximize=True)) if score[r, c] >= 1]
+
+
+SUBSECTION_WORDS_MIN = 0.30
+SUBSECTION_MARGIN = 0.10
+"""Subheadings left unpaired inside a pair of sections pair by the word cosine of their subtrees
+from this (the section pair vouches for the context), each the other's best by SUBSECTION_MARGIN."""
+
+
+def _pair_subsections(old: OutlineIndex, new: OutlineIndex, old_ids: list[int], new_ids: list[int]) -> list[tuple[int, int]]:
+    if not old_ids or not new_ids:
+        return []
+    score = old.subtree_vectors(old_ids) @ new.subtree_vectors(new_ids).T
+    out = []
+    for r, row in enumerate(score):
+        c = int(np.argmax(row))
+        col = score[:, c]
+        if row[c] >= SUBSECTION_WORDS_MIN and int(np.argmax(col)) == r \
+                and np.partition(np.append(row, 0), -2)[-2] <= row[c] - SUBSECTION_MARGIN \
+                and np.partition(np.append(col, 0), -2)[-2] <= row[c] - SUBSECTION_MARGIN:
+            out.append((old_ids[r], new_ids[c]))
+    return out
+
+
+def _marker_kind(marker: str) -> str:
+    """A marker with its number left out: （三） and （七） are one kind, 八是 and —— two."""
+    return re.sub(r"[\d０-９一二三四五六七八九十百IVXivx]+", "#", marker.strip())
 
 
 def _counterparts(old: OutlineIndex, new: OutlineIndex, section_pairs: dict[int, int]) -> set[tuple[int, int]]:
