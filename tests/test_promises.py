@@ -181,7 +181,7 @@ def test_a_target_spoken_of_without_a_figure_is_unclear():
     prices = next(p for p in c.promises if p.indicator == "居民消费价格涨幅")
     assert prices.status == "unclear" and prices.evidence.text == "居民消费价格涨幅" and prices.outcome is None
     # 公共卫生服务 is a part too short of 城乡居民公共卫生服务经费 to say the review speaks of it.
-    assert found["城乡居民公共卫生服务经费不低于"] == "not_mentioned"
+    assert found["城乡居民公共卫生服务经费"] == "not_mentioned"
     # No figure, but the review gives its verdict in words (State Council 2014).
     assert found["拟安排财政赤字"] == "kept"
 
@@ -366,3 +366,27 @@ def test_what_a_plan_argues_from_is_no_promise():
 """
     _, c = promises(old, new)
     assert [p.plan.text for p in c.promises] == ["7%左右", "1.12万亿元", "27个", "4%", "1461亿元"]
+
+
+def test_comparators_written_before_the_figure():
+    """State Council 2013: 城镇登记失业率低于4.6% is a ceiling (the name is 城镇登记失业率, 低于 the
+    comparator); 不超过 and 不高于 are ceilings though 超过 and 高于 are floors."""
+    from reportdiff.figures import find_figures
+    from reportdiff.promises import comparator_of
+
+    assert [comparator_of(f) for f in find_figures("低于4.6%，不超过3%，不高于3%，高于6%，不低于60元，超过1万亿元")] == \
+        ["ceiling", "ceiling", "ceiling", "floor", "floor", "floor"]
+    old = """某省2021年政府工作报告
+一、2020年工作回顾
+全省生产总值增长5%。
+二、2021年工作安排
+城镇登记失业率低于4.6%。地方政府债务率不超过100%。
+"""
+    new = """某省2022年政府工作报告
+一、2021年工作回顾
+城镇登记失业率4.1%。地方政府债务率为104%。
+二、2022年工作安排
+今年要继续努力。
+"""
+    found, _ = promises(old, new)
+    assert found == {"城镇登记失业率": "kept", "地方政府债务率": "missed"}

@@ -33,7 +33,7 @@ UNITS = sorted(set("""
 MEASURE_WORDS = "个次人名项件起家所户套场期轮处间份元亩吨米公里年月日天批条座台辆栋笔位支类种倍成只头株棵张本册部篇"
 """Single characters after which a Chinese numeral counts something (三千余人次, 十二次): for
 masking and diff words, where 三 alone (三是, 三农) must stay text."""
-QUALIFIERS_BEFORE = ("超过", "不到", "不足", "接近", "将近", "近", "约", "逾")
+QUALIFIERS_BEFORE = ("不超过", "超过", "不到", "不足", "不低于", "不高于", "低于", "高于", "接近", "将近", "近", "约", "逾")
 QUALIFIERS_AFTER = ("以上", "左右", "以内", "以下", "多")
 RANGE_SIGNS = "至|到|~|～|-|—|－|–"
 

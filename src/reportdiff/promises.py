@@ -50,8 +50,8 @@ AROUND_POINTS = 0.5
 LESS_IS_AIM = re.compile(r"居民消费价格|物价|CPI|失业率|赤字|能耗|排放|负债率|consumer prices|unemployment|deficit|"
                          r"energy consumption|emissions", re.I)
 """Indicators whose targets are ceilings whatever the comparator (CPI 3%左右 is kept at 2%)."""
-_FLOOR = ("以上", "超过", "不低于", "逾", "over", "more than", "above", "at least")
-_CEILING = ("以内", "以下", "不超过", "不到", "不足", "below", "under", "less than", "within", "up to")
+_FLOOR = ("以上", "超过", "不低于", "高于", "逾", "over", "more than", "above", "at least")
+_CEILING = ("以内", "以下", "不超过", "不高于", "低于", "不到", "不足", "below", "under", "less than", "within", "up to")
 _RANGE = "-－–—~～至到"
 """Between two figures, a range written with the unit on both ends: 6%－6.5%."""
 TASK = re.compile(r"(建成|完成|启动|开工建设|开工|新建|开通|投用|启用)"
@@ -102,6 +102,8 @@ def comparator_of(figure: Figure) -> str:
     if figure.high is not None:
         return "range"
     q = figure.qualifier.lower()
+    if any(word in q for word in ("不超过", "不高于")):  # before the floors, which 超过 and 高于 are
+        return "ceiling"
     if any(word in q for word in _FLOOR):
         return "floor"
     if any(word in q for word in _CEILING):
@@ -111,8 +113,10 @@ def comparator_of(figure: Figure) -> str:
     return "exact"
 
 
-_STANDS_NOW = re.compile(r"目前|现已|已经?(?:开工|建成|设立|达到|超过|完成|有)|^(?:我国|全国|全省|全市|全区)?(?:拥有|有)$")
-"""Where things stand, said in a plan to argue from: 目前…已经超过2万亿元; 已开工的57个项目; 我国有13亿人口.
+_STANDS_NOW = re.compile(r"目前|现已|已经?(?:开工|建成|设立|达到|超过|完成|有)|^(?:我国|全国|全省|全市|全区)?(?:拥有|有)$|"
+                         r"^(?:去年|上年)")
+"""Where things stand, said in a plan to argue from: 目前…已经超过2万亿元; 已开工的57个项目; 我国有13亿人口;
+a clause on last year (去年价格上涨的翘尾影响约有1个百分点).
 Not 已 alone: 中央财政已按…4%编制预算 is a target the budget is made for."""
 _CHANGE_WORD = re.compile(r"^(?:同比|比上年|比去年)?(?:增加|减少|提高|扩大|多|少)了?$")
 
