@@ -11,8 +11,8 @@ decides (建成 / 投入使用 kept; 开工 / 推进 partial, or kept when the p
 a task and its evidence are carried as figures without a value, `comparator` "task").
 
 The verdict reads the comparator as its author meant it:
-- a floor (以上, 超过, 不低于): met at or above it, `exceeded` beyond it by EXCEED_SHARE;
-- a ceiling (以内, 以下, 不超过, 不到) and any target on an indicator where less is the aim
+- a floor (以上, 超过, 不低于, 高于): met at or above it, `exceeded` beyond it by EXCEED_SHARE;
+- a ceiling (以内, 以下, 不超过, 不高于, 低于, 不到) and any target on an indicator where less is the aim
   (居民消费价格, 失业率, 赤字率, 能耗, 排放): met at or under it;
 - around (左右, 约) or a plain value: met within AROUND_SHARE of it (of the value, or
   AROUND_POINTS percentage points for a rate), `exceeded` above that, `missed` below;
