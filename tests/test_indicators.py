@@ -243,3 +243,17 @@ def test_what_a_verb_of_building_counts_is_named_after_the_figure():
     pairs = paired("老城区改造成效明显。全年共完成投资3.5亿元，完成了老城区道路提升改造，百姓出行难问题得到进一步改善。",
                    "老城区改造成效明显。完成了老城区8条、12.3公里道路提升改造，百姓出行难问题得到进一步改善。")
     assert ("3.5亿元", "8条") not in pairs
+
+
+def test_built_things_pair_by_the_thing_counted():
+    """海拉尔 2016 -> 2017, paragraphs rewritten beyond pairing: 建成6座水冲式公厕 is 改造新建公厕28座 (座 of
+    公厕 both years). 2018 -> 2019: 新建改造公厕34座 has two candidates, 26座水冲式公共厕所 and 24座移动公厕
+    (公共厕所 is 公厕): no clear one, no pair."""
+    comparison = compare(
+        outline_text("报告\n一、回顾\n城市管理水平明显提升，投资650万元建成6座水冲式公厕。\n二、其他\n深化改革开放。\n"),
+        outline_text("报告\n一、回顾\n百姓如厕难的问题得到缓解，改造新建公厕28座。\n二、其他\n扩大对外开放。\n"))
+    assert ("6座", "28座") in {(m.old.text, m.new.text) for m in comparison.metrics if m.old and m.new}
+    comparison = compare(
+        outline_text("报告\n一、回顾\n城市短板得到补充，新建改造公厕34座。\n二、其他\n深化改革开放。\n"),
+        outline_text("报告\n一、回顾\n26座水冲式公共厕所、24座移动公厕投入使用。\n二、其他\n扩大对外开放。\n"))
+    assert not any(m.old and m.new and m.old.text == "34座" for m in comparison.metrics)

@@ -315,7 +315,7 @@ def _subject(text: str, fig: Figure, figures: list[Figure]) -> str:
 _CLASSIFIERS = frozenset("个项座所条家处栋台辆艘架只头批")
 """Units that count things, the thing named after them (建成6座水冲式公厕; not 再开工27个项目, which names
 nothing more than the verb does)."""
-_VERB_ONLY = re.compile(r"(?:再|又|新|要|将|已)?(?:新建|改建|扩建|改扩建|改造|建成|建设|开工|完成|实施|启动|新增|增加|维修|"
+_VERB_ONLY = re.compile(r"(?:年内|今年|全年|再|又|新|要|将|已)*(?:新建|改建|扩建|改扩建|改造|建成|建设|开工|完成|实施|启动|新增|增加|维修|"
                         r"建|修|开|办)+(?:了)?")
 """A subject that is a verb of building alone (再开工, 新建改建): what it counts follows the figure."""
 

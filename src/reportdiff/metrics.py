@@ -18,6 +18,7 @@ from scipy.optimize import linear_sum_assignment
 
 from .figures import scale_of
 from .model import Change, Figure, FiguresByUnit, Metric, Period, Role
+from .worddiff import tokenize
 
 PAIR_MIN = 0.55
 """Figures of an edited unit pair from this score..."""
@@ -211,7 +212,7 @@ def pair_leftovers(metrics: list[Metric]) -> list[Metric]:
             kb = key(b)
             if kb in once_added and first_added[kb] == id(b) and ka[1:] == kb[1:] and keys_agree(a.figure, b.figure) \
                     and min(len(ka[0]), len(kb[0])) >= LEFTOVER_SUBJECT_CHARS:
-                score[r, c] = name_similarity(ka[0], kb[0])
+                score[r, c] = max(name_similarity(ka[0], kb[0]), _same_thing_counted(a.figure, b.figure))
     rows, cols = linear_sum_assignment(score, maximize=True)
     joined = {(r, c) for r, c in zip(rows, cols) if score[r, c] >= LEFTOVER_MIN}
     # Unambiguous only: a name matching another on the other side nearly as well is left alone.
@@ -223,6 +224,29 @@ def pair_leftovers(metrics: list[Metric]) -> list[Metric]:
     out += [_metric((_index(removed[r].old_index), removed[r].figure), (_index(added[c].new_index), added[c].figure))
             for r, c in joined]
     return out
+
+
+_THINGS = frozenset("座所栋处艘架")
+"""Units that count one kind of built thing each (座 of 公厕, 所 of 学校): two names sharing the
+thing's own word count the same, however the verbs around it differ."""
+_BUILD_WORDS = frozenset({"新建", "改造", "建成", "完成", "改建", "扩建", "维修", "建设", "年内", "全年", "实施", "提升"})
+COUNTED_SCORE = 0.86
+"""Just over LEFTOVER_MIN: a pair by the thing counted stands only when it is the clear best."""
+
+
+def _same_thing_counted(a: Figure, b: Figure) -> float:
+    """COUNTED_SCORE when two figures count one kind of thing (建成6座水冲式公厕 / 改造新建公厕28座),
+    by a word of at least two characters in both names beyond the verbs of building, else 0."""
+    if a.unit != b.unit or a.unit not in _THINGS:
+        return 0.0
+    words_a, words_b = ({w for w in tokenize(_SHORT_NAMES.sub(lambda m: _SHORT[m.group()], f.name))
+                         if len(w) >= 2 and w not in _BUILD_WORDS} for f in (a, b))
+    return COUNTED_SCORE if words_a & words_b else 0.0
+
+
+_SHORT = {"公共厕所": "公厕", "技术改造": "技改"}
+"""Things reports name in full one year and by their short form the next."""
+_SHORT_NAMES = re.compile("|".join(_SHORT))
 
 
 def _clear_best(scores: np.ndarray, best: int) -> bool:
