@@ -27,7 +27,7 @@ NUMBERED_PHRASES = sorted(set("""
 四个一 十小 一江碧水 四套班子 两新组织 三重一大 两委 三大攻坚战 两个一百年 两个大局 三新一高 一国两制 九二共识 中国梦
 千家万户 千方百计 万无一失 一心一意 四面八方 五湖四海 百花齐放 千变万化 万众一心 一以贯之 一张蓝图
 两个市场 两种资源 两条腿 两个积极性 二元结构 城乡二元
-个方面 个指标 个字 学前三年 一把手 一线 一体化 一系列 一些 一定 一道 一起 一切 统一 唯一 之一 一公里 最后一公里 一站式 一网通办 一件事
+个方面 个字 学前三年 一把手 一线 一体化 一系列 一些 一定 一道 一起 一切 统一 唯一 之一 一公里 最后一公里 一站式 一网通办 一件事
 """.split()), key=len, reverse=True)
 """Set phrases and idioms whose numerals count nothing (八项规定, 千家万户): never figures."""
 
@@ -130,8 +130,9 @@ def find_figures(text: str) -> list[Figure]:
             continue  # 第3次, 十五届九次全会: ordinals, not counts
         if num_start > 0 and text[num_start - 1] == "每":
             continue  # 每50公斤提高3元: the measure a rate is per, not a count
-        if text[num_start] in CN_NUMERALS and _POINTS_AHEAD.search(text, max(0, num_start - 2), num_start):
-            continue  # 抓好以下五项, 这两个指标: the text's own items, counted
+        if text[num_start] in CN_NUMERALS and (_POINTS_AHEAD.search(text, max(0, num_start - 2), num_start)
+                                                or text.startswith("指标", end)):
+            continue  # 抓好以下五项, 这三项改革, 物价总水平两个指标: the text's own items, counted (not 45个指标)
         if m.group("pct"):
             value = parse_chinese_number(m.group("pctnum"))
             if value is None:

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 from .figures import find_figures
 from .lexicon import PEOPLE_NOUN
@@ -170,7 +171,7 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
             fig.name = " ".join(_content(earlier[-1].name)) if earlier else fig.name
     else:
         fig.name = _subject(text, fig, figures)
-        if (verb := _list_verb(text, fig, figures)) and not _VERB_ONLY.match(fig.name):
+        if (verb := _list_verb(text, fig, figures)) and not _leading_verb(fig.name):
             fig.name = verb + fig.name  # 新建改建高速公路6700多公里、农村公路29万公里: both were built
         if fig.name.startswith("分别") and not listed and (shared := _said_of_all(text, fig, sentence_start)):
             fig.name = shared + fig.name.removeprefix("分别")
@@ -313,10 +314,10 @@ def _subject(text: str, fig: Figure, figures: list[Figure]) -> str:
 
 
 _CLASSIFIERS = frozenset("个项座所条家处栋台辆艘架只头批")
-"""Units that count things, the thing named after them (建成6座水冲式公厕; not 再开工27个项目, which names
-nothing more than the verb does)."""
-_VERB_ONLY = re.compile(r"(?:年内|今年|全年|再|又|新|要|将|已)*(?:新建|改建|扩建|改扩建|改造|建成|建设|开工|完成|实施|启动|新增|增加|维修|"
-                        r"建|修|开|办)+(?:了)?")
+"""Units that count things, the thing named after them (建成6座水冲式公厕). _subject leaves out a
+noun after them that names nothing more than the verb does (再开工27个项目, …工程)."""
+_VERB_ONLY = re.compile(r"(?:年内|今年|全年|再|又|新|要|将|已)*(?:新建|改建|扩建|改扩建|改造|建成|建设|开工|完成|实施|启动|新增|增加|维修)+"
+                        r"(?:了)?")
 """A subject that is a verb of building alone (再开工, 新建改建): what it counts follows the figure."""
 
 
@@ -328,8 +329,18 @@ def _list_verb(text: str, fig: Figure, figures: list[Figure]) -> str:
         return ""
     item = next((f for f in figures if f.end == start - 1), None)
     name = item.name if item is not None else ""
+    verb = _leading_verb(name)
+    return verb if verb != name else ""
+
+
+def _leading_verb(name: str) -> str:
+    """The verbs of building that open a name, ending where a word of it ends (建设 of 建设学校; not
+    of 建设银行, one word), or ""."""
     verb = _VERB_ONLY.match(name)
-    return verb.group() if verb and verb.end() < len(name) else ""
+    if not verb:
+        return ""
+    ends = set(accumulate(len(w) for w in tokenize(name)))
+    return verb.group() if verb.end() in ends else ""
 
 
 def _listed(text: str, fig: Figure, figures: list[Figure]) -> tuple[list[str], list[Figure]]:
@@ -489,7 +500,8 @@ def _english_subject(text: str, fig: Figure, figures: list[Figure]) -> str:
 
 
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_EN_PASSIVE = re.compile(r"(?:is|are|was|were|will be|has been|have been) (?:\w+ )?(?:\w+ed|spent|set aside) "
+_EN_PASSIVE = re.compile(r"(?:is|are|was|were|will be|has been|have been) (?:\w+ )?"
+                         r"(?!(?:expected|projected|estimated|scheduled|planned) )(?:\w+ed|spent|set aside) "
                          r"(?:in|for|to|on|into) (?:the )?(.+)", re.I)
 """A figure that is the subject of a passive (577.6 billion yuan is included in the central government
 budget for…; 600 billion yuan will be earmarked for investment in…): what it is put into names it."""

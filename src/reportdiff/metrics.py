@@ -43,10 +43,11 @@ names the same, from this many characters."""
 LEFTOVER_MARGIN = 0.05
 """...and better than any other candidate by this much (城镇新增就业 = 城镇新增就业, before 城镇新增就业人数)."""
 _NAME_NOISE = re.compile(r"^(?:全年|全区|全市|全县|全镇|全省|全国|今年|去年|上年|当年|我区|我市|我县|累计|共|已|其中|实现|完成了?|"
-                         r"投资|投入)+|"
+                         r"(?:投资|投入)(?=完成))+|"
                          r"(?:完成|实现|达到|达|为|要|将|同比|比上年|较上年|比去年|增长|下降|提高|降低|增加|减少|上涨|上升|回落)+$")
-"""Words around a name that vary between years' wording. A sum spent opens with 投资 / 投入 and says
-after it what on (投资1.2亿元完成了机场路护坡改造): the frame is house style, the works are the indicator."""
+"""Words around a name that vary between years' wording. A sum spent opens with 投资…完成 and says
+after it what on (投资1.2亿元完成了机场路护坡改造): the frame is house style, the works are the indicator
+(投资总额 and 投入产出比 keep their 投资, 投入)."""
 
 
 _SAME_INDICATOR = [(re.compile(pattern), name) for pattern, name in (
@@ -235,13 +236,14 @@ COUNTED_SCORE = 0.86
 
 
 def _same_thing_counted(a: Figure, b: Figure) -> float:
-    """COUNTED_SCORE when two figures count one kind of thing (建成6座水冲式公厕 / 改造新建公厕28座),
-    by a word of at least two characters in both names beyond the verbs of building, else 0."""
+    """COUNTED_SCORE when two figures count one kind of thing (建成6座水冲式公厕 / 改造新建公厕28座):
+    the last word of both names beyond the verbs of building, the thing itself (not 农村 of
+    新建农村幼儿园 and 改造农村卫生院), else 0."""
     if a.unit != b.unit or a.unit not in _THINGS:
         return 0.0
-    words_a, words_b = ({w for w in tokenize(_SHORT_NAMES.sub(lambda m: _SHORT[m.group()], f.name))
-                         if len(w) >= 2 and w not in _BUILD_WORDS} for f in (a, b))
-    return COUNTED_SCORE if words_a & words_b else 0.0
+    things = [[w for w in tokenize(_SHORT_NAMES.sub(lambda m: _SHORT[m.group()], f.name))
+               if len(w) >= 2 and w not in _BUILD_WORDS][-1:] for f in (a, b)]
+    return COUNTED_SCORE if things[0] and things[0] == things[1] else 0.0
 
 
 _SHORT = {"公共厕所": "公厕", "技术改造": "技改"}

@@ -102,7 +102,7 @@ def comparator_of(figure: Figure) -> str:
     if figure.high is not None:
         return "range"
     q = figure.qualifier.lower()
-    if any(word in q for word in ("不超过", "不高于")):  # before the floors, which 超过 and 高于 are
+    if any(word in q for word in ("不超过", "不高于", "no more than", "not more than")):  # before the floors
         return "ceiling"
     if any(word in q for word in _FLOOR):
         return "floor"
@@ -113,10 +113,10 @@ def comparator_of(figure: Figure) -> str:
     return "exact"
 
 
-_STANDS_NOW = re.compile(r"目前|现已|已经?(?:开工|建成|设立|达到|超过|完成|有)|^(?:我国|全国|全省|全市|全区)?(?:拥有|有)$|"
-                         r"^(?:去年|上年)")
+_STANDS_NOW = re.compile(r"目前|现已|已经?(?:开工|建成|设立|达到|超过|完成)|已经有|已有(?!基础)|"
+                         r"^(?:我国|全国|全省|全市|全区)?(?:拥有|有)$|^(?:去年|上年)")
 """Where things stand, said in a plan to argue from: 目前…已经超过2万亿元; 已开工的57个项目; 我国有13亿人口;
-a clause on last year (去年价格上涨的翘尾影响约有1个百分点).
+a clause on last year (去年价格上涨的翘尾影响约有1个百分点). Not 在已有基础上…20万公里 (a target).
 Not 已 alone: 中央财政已按…4%编制预算 is a target the budget is made for."""
 _CHANGE_WORD = re.compile(r"^(?:同比|比上年|比去年)?(?:增加|减少|提高|扩大|多|少)了?$")
 
@@ -125,9 +125,11 @@ def _change_after(text: str, f: Figure, figs: list[Figure]) -> bool:
     """Whether the figure is a bare change (增加1700亿元) in a clause of its own right after a level
     of the same unit (中央财政赤字1.12万亿元，增加1700亿元): what the target adds to last year's."""
     start = _clause_start(text, f.start)
-    before = [g for g in figs if g.end <= start and _clause_start(text, g.start) < start
-              and text[g.end:start].strip("，,；; ") == "" and scale_of(g.unit)[1] == scale_of(f.unit)[1]]
+    before = [g for g in figs if g.end <= start and text[g.end:start].strip("，,；; ") == ""
+              and scale_of(g.unit)[1] == scale_of(f.unit)[1]]
     return bool(before) and bool(_CHANGE_WORD.match(text[start:f.start].strip()))
+
+
 _ON_LAST_YEAR = re.compile(r"比(?:去年|上年)(?:预算|预计数?|执行数)?(?:增加|减少|提高|扩大|多|少)了?$")
 _SPANS_OF_TIME = frozenset({"年", "个月", "月", "天", "日", "周年", "years", "months"})
 """Units of a span of time, which in a plan say how long (争取用三年, 改革开放30年), not a target."""
@@ -256,11 +258,12 @@ LIST_NAME_MIN = 3
 this many characters that opens the other's (新开工保障性安居工程) names the same, for a figure of
 the same unit."""
 MENTION_MIN_CHARS = 4
-MENTION_SHARE = 0.65
+MENTION_SHARE = 0.7
 """A target without a figure of the review is still spoken of when the review says at least this
 share of its name (promise_name), at least MENTION_MIN_CHARS characters long and saying what it
 counts (_specific: two characters beyond whose money it is): 新型农村社会养老保险试点 of
-新型农村社会养老保险试点覆盖全国, 财政赤字 of 中央财政赤字 (去年财政赤字控制在预算范围内). Not 居民消费 of
+新型农村社会养老保险试点覆盖全国. Not 财政赤字 of 中央财政赤字 (two thirds: 0.65 gained one label of
+2013-2014 and lost two of 2016-2017, 增加的财政赤字 spoken of the total). Not 居民消费 of
 居民消费价格总涨幅, nor 公立医院 of 县级公立医院综合改革试点扩大: a part that short names something
 else as often. Failing that, a name of two words or more (each of two characters at least) is spoken
 of where one clause of the review says all its words, in any order (淘汰钢铁 in 钢铁、水泥等15个重点行业
@@ -296,8 +299,8 @@ _CLAUSE = re.compile(r"[^，；。,;！？]+")
 
 
 _UMBRELLAS = [(re.compile(umbrella), re.compile(members)) for umbrella, members in (
+    (r"主要污染物", r"化学需氧量|氨氮|二氧化硫|氮氧化物"),  # the narrower group first
     (r"约束性指标", r"能耗|能源消耗|二氧化碳|化学需氧量|氨氮|二氧化硫|氮氧化物|主要污染物|耕地保有量|森林"),
-    (r"主要污染物", r"化学需氧量|氨氮|二氧化硫|氮氧化物"),
 )]
 """Names the plans give a group of targets (the five-year plans' 约束性指标: energy and emission
 intensity, the four 主要污染物, farmland, forest): a review that speaks of the group speaks of each
@@ -368,11 +371,13 @@ def _specific(name: str) -> bool:
 def _said_once(targets: list[tuple[int, Figure]], old: Outline) -> list[tuple[int, Figure]]:
     """Targets without their restatements: a plan explains its figures (`提出国内生产总值增长8%左右，
     主要是…`), and the same value of the same indicator said again is one promise, the first; so is
-    a value said again as the subject of its clause (…，7%左右的速度可以实现比较充分的就业)."""
+    a value said again as what its clause is about (…，7%左右的速度可以实现比较充分的就业; not
+…；300万套棚户区改造要加快推进, a target of its own)."""
     kept: list[tuple[int, Figure]] = []
     for k, f in targets:
         name = promise_name(f.name)
-        opens = not old.units[k].text[_clause_start(old.units[k].text, f.start):f.start].strip()
+        text = old.units[k].text
+        opens = not text[_clause_start(text, f.start):f.start].strip() and text[f.end:f.end + 1] == "的"
         if not any(g.text == f.text and (opens or name in (other := promise_name(g.name)) or other in name)
                    for _, g in kept):
             kept.append((k, f))

@@ -37,6 +37,7 @@ def unit_words(unit: Unit) -> list[str]:
 
 
 def words_of(text: str) -> list[str]:
+    """The words of any text as unit_words cuts them."""
     return [t.lower() for t in tokenize(text) if _WORD.search(t) and not FIGURE_WORD_RE.fullmatch(t)]
 
 
