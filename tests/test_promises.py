@@ -413,3 +413,22 @@ def test_targets_a_plan_states_in_passing_stay_targets():
     assert [p.plan.text for p in c.promises] == ["20万公里", "300万套", "300万套", "2%左右"]
     assert c.promises[0].status == "exceeded"
     assert c.promises[-1].status == "unclear" and c.promises[-1].evidence.text == "主要污染物"
+
+
+def test_sums_of_one_sentence_are_told_apart_by_their_clauses():
+    """Two sums in one sentence of the review share its words; the clause of each says what it is
+    for (其中农田水利300亿元), and the plan's sum for 农田水利 takes that one."""
+    old = """某省2021年政府工作报告
+一、2020年工作回顾
+全省生产总值增长5%。
+二、2021年工作安排
+加强农田水利建设。中央财政拟安排300亿元，支持农田水利设施改造。
+"""
+    new = """某省2022年政府工作报告
+一、2021年工作回顾
+加强水利建设，中央财政投入水利资金500亿元，其中农田水利300亿元。
+二、2022年工作安排
+今年要继续努力。
+"""
+    (promise,) = promises(old, new)[1].promises
+    assert promise.status == "kept" and promise.evidence.text == "300亿元"

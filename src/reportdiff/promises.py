@@ -230,11 +230,20 @@ whose sentences say 义务教育); on the labelled State Council years no such p
 
 def _by_context(words: Counter[str], comparable: list[tuple[int, Figure]], new: Outline,
                 weights: WordWeights) -> tuple[float, int, Figure] | None:
-    scored = sorted(((_cosine(words, _context(new.units[j].text, r), weights.idf), j, r) for j, r in comparable),
+    scored = sorted(((weights.cosine(words, _context(new.units[j].text, r)), j, r) for j, r in comparable),
                     key=lambda s: -s[0])
-    if not scored or scored[0][0] < CONTEXT_MIN or (len(scored) > 1 and scored[1][0] * CONTEXT_MARGIN > scored[0][0]):
+    if not scored or scored[0][0] < CONTEXT_MIN:
         return None
-    return scored[0]
+    close = [s for s in scored if s[0] * CONTEXT_MARGIN > scored[0][0]]
+    if len(close) == 1:
+        return scored[0]
+    # Sums said in one sentence share its words (中央财政投入水利资金500亿元，其中农田水利300亿元): their
+    # own clauses tell them apart, by the same margin.
+    clauses = sorted(((weights.cosine(words, Counter(words_of(_clause_at(new.units[j].text, r.start, r.end)))), j, r)
+                      for _, j, r in close), key=lambda s: -s[0])
+    if clauses[0][0] > 0 and clauses[1][0] * CONTEXT_MARGIN <= clauses[0][0]:
+        return clauses[0]
+    return None
 
 
 def _context(text: str, figure: Figure) -> Counter[str]:
@@ -242,15 +251,6 @@ def _context(text: str, figure: Figure) -> Counter[str]:
     start = text.rfind("。", 0, max(text.rfind("。", 0, figure.start), 0)) + 1
     end = text.find("。", figure.end)
     return Counter(words_of(text[start:end if end >= 0 else len(text)]))
-
-
-def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
-    top = max(idf.values(), default=1.0)  # a word of neither report's units is as rare as any
-    wa = {w: (1 + math.log(c)) * idf.get(w, top) for w, c in a.items()}
-    wb = {w: (1 + math.log(c)) * idf.get(w, top) for w, c in b.items()}
-    dot = sum(x * wb[w] for w, x in wa.items() if w in wb)
-    norm = math.sqrt(sum(x * x for x in wa.values()) * sum(x * x for x in wb.values()))
-    return dot / norm if norm else 0.0
 
 
 LIST_NAME_MIN = 3

@@ -72,14 +72,19 @@ def _tfidf_rows(old_bags: list[Counter[str]], new_bags: list[Counter[str]],
     vocab = {w: k for k, w in enumerate(idf)}
     rows, cols, vals = [], [], []
     for r, bag in enumerate(bags):
-        weights = {w: (1 + math.log(c)) * idf[w] for w, c in bag.items()}
-        norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
-        for w, x in weights.items():
+        for w, x in _unit_vector(bag, idf, 0.0).items():
             rows.append(r)
             cols.append(vocab[w])
-            vals.append(x / norm)
+            vals.append(x)
     matrix = csr_matrix((np.array(vals, np.float32), (rows, cols)), shape=(len(bags), max(len(vocab), 1)))
     return matrix[:len(old_bags)], matrix[len(old_bags):]
+
+
+def _unit_vector(bag: Counter[str], idf: dict[str, float], unseen: float) -> dict[str, float]:
+    """A bag's TF-IDF weights (1 + log count, times idf; `unseen` for a term idf lacks), L2-normalised."""
+    weights = {w: (1 + math.log(c)) * idf.get(w, unseen) for w, c in bag.items()}
+    norm = math.sqrt(sum(x * x for x in weights.values())) or 1.0
+    return {w: x / norm for w, x in weights.items()}
 
 
 class WordWeights:
@@ -95,6 +100,13 @@ class WordWeights:
         """L2-normalised TF-IDF rows for the units of both reports, over one vocabulary, so that
         `old_rows @ new_rows.T` is the cosine of every pair."""
         return _tfidf_rows(self._old, self._new, self.idf)
+
+    def cosine(self, a: Counter[str], b: Counter[str]) -> float:
+        """The cosine of two bags of words by these weights; a word of neither report's units weighs
+        as the rarest do."""
+        top = max(self.idf.values(), default=1.0)
+        va, vb = _unit_vector(a, self.idf, top), _unit_vector(b, self.idf, top)
+        return sum(x * vb[w] for w, x in va.items() if w in vb)
 
     def shared(self, old_ids: Sequence[int], new_ids: Sequence[int], limit: int = SHARED_TERMS) -> list[str]:
         """The rarest words both sides use, rarest first: why two units were paired."""
