@@ -39,7 +39,7 @@ SUBSEQUENCE_SCORE = 0.9
 noun in Chinese: 单位国内生产总值能耗 is not 国内生产总值)."""
 PREFIX_MIN = 3
 """In one unit pair, a name that opens the other (再开工 / 再开工重大水利工程: one says what was started)
-names the same, from this many characters."""
+names the same, from this many characters (name_opens)."""
 LEFTOVER_MARGIN = 0.05
 """...and better than any other candidate by this much (城镇新增就业 = 城镇新增就业, before 城镇新增就业人数)."""
 _NAME_NOISE = re.compile(r"^(?:全年|全区|全市|全县|全镇|全省|全国|今年|去年|上年|当年|我区|我市|我县|累计|共|已|其中|实现|完成了?|"
@@ -97,8 +97,7 @@ def pair_figures(old_figures: FiguresByUnit, new_figures: FiguresByUnit, old_ids
                     continue
                 name_a, name_b = indicator_name(a.name), indicator_name(b.name)
                 subject = name_similarity(name_a, name_b)
-                if min(len(name_a), len(name_b)) >= PREFIX_MIN and (name_a.startswith(name_b) or name_b.startswith(name_a)) \
-                        and _same_count(a.unit, b.unit):
+                if name_opens(name_a, name_b) and _same_count(a.unit, b.unit):
                     subject = max(subject, SUBSEQUENCE_SCORE)  # 再开工27个项目 / 再开工20项重大水利工程
                 if subject < (LEFTOVER_MIN if a.period == Period.MULTI_YEAR else SUBJECT_MIN):
                     continue  # multi-year totals (a project's 总投资) pair only by a clearly shared name
@@ -112,6 +111,11 @@ def pair_figures(old_figures: FiguresByUnit, new_figures: FiguresByUnit, old_ids
     out += [_metric(old_figs[r], None) for r in range(len(old_figs)) if r not in used_old]
     out += [_metric(None, new_figs[c]) for c in range(len(new_figs)) if c not in used_new]
     return out
+
+
+def name_opens(a: str, b: str) -> bool:
+    """Whether one name, of PREFIX_MIN characters at least, opens the other."""
+    return min(len(a), len(b)) >= PREFIX_MIN and (a.startswith(b) or b.startswith(a))
 
 
 def _same_count(a: str, b: str) -> bool:

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 
 from .figures import scale_of
 from .indicators import unit_periods
-from .metrics import LEFTOVER_MIN, SUBSEQUENCE_SCORE, indicator_name, keys_agree, name_similarity
+from .metrics import LEFTOVER_MIN, SUBSEQUENCE_SCORE, indicator_name, keys_agree, name_opens, name_similarity
 from .model import Figure, FiguresByUnit, Measure, Outline, Period, Role, UnitKind
 from .wordweights import WordWeights, words_of
 
@@ -168,18 +168,22 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
         if best is not None:
             promise.evidence_unit, promise.evidence = best[1], best[2]
             promise.status = judge(promise)
-        elif (said := _mentioned(name, review)) is not None:
-            j, start, end = said  # 居民消费价格涨幅保持较低水平: spoken of, nothing to compare
-            promise.evidence_unit = j
-            promise.evidence = Figure(new.units[j].text[start:end], start, end, None, "", subject=name, name=name)
-            promise.status = _verdict_said(_clause_at(new.units[j].text, start, end))
-        elif (said := _said_of_group(name, review)) is not None:
-            j, start, end = said  # 各项约束性指标超额完成: said of all binding targets, of none by name
-            promise.evidence_unit = j
-            promise.evidence = Figure(new.units[j].text[start:end], start, end, None, "", subject=name, name=name)
+        elif (said := _mentioned(name, review)) is not None:  # 居民消费价格涨幅保持较低水平: nothing to compare
+            _spoken_of(promise, new, said, name)
+            promise.status = _verdict_said(_clause_at(new.units[said[0]].text, said[1], said[2]))
+        elif (said := _said_of_group(name, review)) is not None:  # 各项约束性指标超额完成: of none by name
+            _spoken_of(promise, new, said, name)
             promise.status = "unclear"
         promises.append(promise)
     return promises
+
+
+def _spoken_of(promise: Promise, new: Outline, said: tuple[int, int, int], name: str) -> None:
+    """Take the words of this year's review that speak of the promise (unit, start, end) as its
+    evidence: a figure without a value."""
+    j, start, end = said
+    promise.evidence_unit = j
+    promise.evidence = Figure(new.units[j].text[start:end], start, end, None, "", subject=name, name=name)
 
 
 def _by_name(name: str, comparable: list[tuple[int, Figure]]) -> tuple[float, int, Figure] | None:
@@ -190,8 +194,8 @@ def _by_name(name: str, comparable: list[tuple[int, Figure]]) -> tuple[float, in
         if not _STAGE.search(name):
             other = _STARTED.sub("", other)  # 棚户区改造580万套 is counted by 棚户区住房改造开工601万套
         score = name_similarity(name, other) if _specific(other) else 0.0
-        if score and min(len(name), len(other)) >= LIST_NAME_MIN and (name.startswith(other) or other.startswith(name)):
-            score = max(score, SUBSEQUENCE_SCORE)  # 基本建成470万套、新开工630万套 / 新开工保障性安居工程666万套
+        if score and name_opens(name, other):
+            score = max(score, SUBSEQUENCE_SCORE)  # a list item named by its verb: …、新开工630万套 / 新开工保障性安居工程666万套
         if score and _words_within(name, other):
             score = max(score, SUBSEQUENCE_SCORE)  # 新农合和城镇居民医保补助标准 / 对城镇居民医保和新农合的补助标准
         if score >= LEFTOVER_MIN and (best is None or score > best[0]):
@@ -253,10 +257,6 @@ def _context(text: str, figure: Figure) -> Counter[str]:
     return Counter(words_of(text[start:end if end >= 0 else len(text)]))
 
 
-LIST_NAME_MIN = 3
-"""A later item of a list names only its verb (…基本建成470万套、新开工630万套): a name of at least
-this many characters that opens the other's (新开工保障性安居工程) names the same, for a figure of
-the same unit."""
 MENTION_MIN_CHARS = 4
 MENTION_SHARE = 0.7
 """A target without a figure of the review is still spoken of when the review says at least this
@@ -295,7 +295,7 @@ def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int]
     return None
 
 
-_CLAUSE = re.compile(r"[^，；。,;！？]+")
+_CLAUSE = re.compile(r"[^，；。,;！？]+")  # _CLAUSE_MARKS, and the ends of exclamations and questions
 
 
 _UMBRELLAS = [(re.compile(umbrella), re.compile(members)) for umbrella, members in (
@@ -397,11 +397,8 @@ def track_tasks(old: Outline, new: Outline) -> list[Promise]:
             promise = Promise(k, plan, "task")
             found = _said_of(thing, review)
             if found is not None:
-                j, start, end = found
-                text = new.units[j].text
-                promise.evidence_unit = j
-                promise.evidence = Figure(text[start:end], start, end, None, "", subject=thing, name=thing)
-                said = _clause_at(text, start, end)
+                _spoken_of(promise, new, found, thing)
+                said = _clause_at(new.units[found[0]].text, found[1], found[2])
                 if _DONE.search(said):
                     promise.status = "kept"
                 elif _UNDER_WAY.search(said):  # under way: all a promise to start (启动, 开工) asked for
