@@ -240,6 +240,11 @@ def test_what_a_verb_of_building_counts_is_named_after_the_figure():
     assert names("今年再开工27个项目，在建投资规模超过8000亿元。")["27个"] == "再开工"
     assert names("新建改建高速公路6700多公里、农村公路29万公里。")["29万公里"] == "新建改建农村公路"
     assert names("建成6座水冲式公厕。")["6座"] == "建成水冲式公厕"
+    # Closing is counted like building (State Council 2014: 淘汰钢铁…、水泥…, 2015: 钢铁、水泥…淘汰落后产能).
+    assert names("今年要淘汰钢铁2700万吨、水泥4200万吨、平板玻璃3500万标准箱等落后产能。")["4200万吨"] == "要淘汰水泥"
+    # Two values joined by 和 are values of what the first is named (State Council 2010 of 公用经费).
+    both = names("提前一年实现农村中小学生人均公用经费500元和300元的目标。")
+    assert both["300元"] == both["500元"] == "提前一年实现农村中小学生人均公用经费"
     # A list's verb is one of building, ending where a word ends: not 建 of 建筑业.
     assert names("建筑业增加值增长8%、房地产业增加值增长5%。")["5%"] == "房地产业增加值增长"
     pairs = paired("重大水利工程已开工的57个项目要加快建设，今年再开工27个项目，在建投资规模超过8000亿元。",

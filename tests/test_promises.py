@@ -432,3 +432,29 @@ def test_sums_of_one_sentence_are_told_apart_by_their_clauses():
 """
     (promise,) = promises(old, new)[1].promises
     assert promise.status == "kept" and promise.evidence.text == "300亿元"
+
+
+def test_the_value_aimed_at_and_a_short_form_name_the_outcome():
+    """State Council 2009 -> 2010: 把小学和初中学生人均公用经费分别提高到300元和500元 is met by 提前一年实现
+    农村中小学生人均公用经费500元和300元的目标 (names alike, not enough alone; the very values aimed at
+    decide), and 中央财政拟安排200亿元 for 技术改造 by the review's 200亿元技改专项资金 (技改 is its short
+    form), not by the 就业专项资金 the review also gives."""
+    old = """某省2009年政府工作报告
+一、2008年工作回顾
+全省生产总值增长9%。
+二、2009年工作安排
+巩固农村义务教育经费保障机制，把小学和初中学生人均公用经费分别提高到300元和500元。
+四是积极支持企业加快技术改造，建设创新型企业。中央财政拟安排200亿元专项资金，主要用贴息方式支持企业技术改造。
+"""
+    new = """某省2010年政府工作报告
+一、2009年工作回顾
+全年农村义务教育经费666亿元，提前一年实现农村中小学生人均公用经费500元和300元的目标。
+产业结构调整力度加大。鼓励企业加快技术改造，安排200亿元技改专项资金支持4441个技改项目。
+千方百计促进就业。中央财政安排就业专项资金426亿元。
+二、2010年工作安排
+今年要继续努力。
+"""
+    _, c = promises(old, new)
+    by_target = {p.plan.text: p for p in c.promises}
+    assert {t: (by_target[t].status, by_target[t].evidence.text) for t in ("300元", "500元", "200亿元")} == {
+        "300元": ("kept", "300元"), "500元": ("kept", "500元"), "200亿元": ("kept", "200亿元")}

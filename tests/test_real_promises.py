@@ -25,26 +25,33 @@ import reportdiff
 from gold import PAIRS
 from reportdiff.compare import compare
 
-# case: (targets found, status right where the next report states an outcome, not_mentioned right)
+# case: (targets found, status right where the next report speaks of the target, verdict right where it
+# states an outcome (VERDICTS), not_mentioned right)
 FLOORS = {
-    "promises-2009-2010": (0.95, 0.50, 0.95),
-    "promises-2010-2011": (0.95, 0.40, 0.90),
-    "promises-2011-2012": (0.95, 0.60, 0.95),
-    "promises-2012-2013": (0.95, 0.80, 0.95),
-    "promises-2013-2014": (0.95, 0.60, 0.95),
+    "promises-2009-2010": (0.95, 0.65, 0.90, 0.95),
+    "promises-2010-2011": (0.95, 0.40, 0.75, 0.90),
+    "promises-2011-2012": (0.95, 0.60, 0.50, 0.95),
+    "promises-2012-2013": (0.95, 0.80, 0.80, 0.95),
+    "promises-2013-2014": (0.95, 0.70, 0.80, 0.95),
 }
 LATER_FLOORS = {
-    "promises-2014-2015": (0.90, 0.55, 0.90),
-    "promises-2015-2016": (0.95, 0.85, 0.95),
+    "promises-2014-2015": (0.90, 0.60, 0.70, 0.90),
+    "promises-2015-2016": (0.95, 0.85, 0.75, 0.95),
 }
 HELD_OUT_FLOORS = {
-    "promises-2016-2017": (0.95, 0.30, 0.85),
-    "promises-2017-2018": (0.93, 0.15, 0.90),
+    "promises-2016-2017": (0.95, 0.45, 0.75, 0.85),
+    "promises-2017-2018": (0.93, 0.25, 0.70, 0.90),
 }
 """Labelled in the fourth session of 2026-11-29 by an annotator who had not seen the code, and
 scored once before any change they could prompt: found/status/not_mentioned 0.95/0.28/0.81 and
 0.93/0.20/0.91. 2018 reviews five years and says little of 2017 alone. Fixes prompted by 2016-2017's
 misses since (再开工20项重大水利工程, a 、 list's verb, 5.5亿吨) make it held out no longer; 2017-2018 is."""
+
+
+VERDICTS = ("kept", "exceeded", "missed", "partial")
+"""Labels where the next report states an outcome, by a figure or in words (超额完成): the issue's
+"status right where the next report states an outcome". `status` counts `unclear` labels too (the
+report speaks of the target, not comparably), a stricter score."""
 
 
 def promise_scores(case: str) -> dict:
@@ -58,6 +65,7 @@ def promise_scores(case: str) -> dict:
         return start + promise.plan.start, start + promise.plan.end
 
     found, stated, stated_right, silent, silent_right, wrong = 0, 0, 0, 0, 0, []
+    judged, judged_right = 0, 0
     for label in labels:
         at = old.source.find(label["plan"])
         assert at >= 0 and old.source.find(label["plan"], at + 1) < 0, label["plan"]
@@ -72,16 +80,21 @@ def promise_scores(case: str) -> dict:
         else:
             stated += 1
             stated_right += status == label["status"]
+        if label["status"] in VERDICTS:
+            judged += 1
+            judged_right += status == label["status"]
         if status != label["status"]:
             wrong.append((label["indicator"], label["figure"], label["status"], status))
     return {"found": found / len(labels), "status": stated_right / max(stated, 1),
+            "verdict": judged_right / max(judged, 1),
             "not_mentioned": silent_right / max(silent, 1), "wrong": wrong}
 
 
 @pytest.mark.parametrize("case", sorted(FLOORS | LATER_FLOORS | HELD_OUT_FLOORS))
 def test_real_promise_scores_hold(case):
     scores = promise_scores(case)
-    found, status, silent = (FLOORS | LATER_FLOORS | HELD_OUT_FLOORS)[case]
+    found, status, verdict, silent = (FLOORS | LATER_FLOORS | HELD_OUT_FLOORS)[case]
     assert scores["found"] >= found, scores
     assert scores["status"] >= status, scores
+    assert scores["verdict"] >= verdict, scores
     assert scores["not_mentioned"] >= silent, scores

@@ -297,6 +297,8 @@ def _subject(text: str, fig: Figure, figures: list[Figure]) -> str:
         return listed
     start = _clause_start(text, fig.start)
     before_figs = [f for f in figures if start <= f.start and f.end <= fig.start]
+    if before_figs and text[before_figs[-1].end:fig.start] in _JOINERS:
+        return before_figs[-1].name  # 人均公用经费500元和300元: two values of what the first is named
     if before_figs and fig.start - before_figs[-1].end >= 2:  # 辖市**个基层组织达标创建率**% -> 基层组织达标创建率
         start = before_figs[-1].end
     before = _trim(text[start:fig.start])
@@ -313,12 +315,15 @@ def _subject(text: str, fig: Figure, figures: list[Figure]) -> str:
     return before + after
 
 
+_JOINERS = ("和", "、", "及", "与", "或")
+"""Between two figures of one clause outside a 分别 list: the second is a value of what the first counts."""
 _CLASSIFIERS = frozenset("个项座所条家处栋台辆艘架只头批")
 """Units that count things, the thing named after them (建成6座水冲式公厕). _subject leaves out a
 noun after them that names nothing more than the verb does (再开工27个项目, …工程)."""
-_VERB_ONLY = re.compile(r"(?:年内|今年|全年|再|又|新|要|将|已)*(?:新建|改建|扩建|改扩建|改造|建成|建设|开工|完成|实施|启动|新增|增加|维修)+"
-                        r"(?:了)?")
-"""A subject that is a verb of building alone (再开工, 新建改建): what it counts follows the figure."""
+_VERB_ONLY = re.compile(r"(?:年内|今年|全年|再|又|新|要|将|已)*"
+                        r"(?:新建|改建|扩建|改扩建|改造|建成|建设|开工|完成|实施|启动|新增|增加|维修|淘汰)+(?:了)?")
+"""A subject that is a verb of building (or of closing, 淘汰) alone (再开工, 新建改建): what it counts
+follows the figure."""
 
 
 def _list_verb(text: str, fig: Figure, figures: list[Figure]) -> str:

@@ -245,7 +245,7 @@ def _same_thing_counted(a: Figure, b: Figure) -> float:
     新建农村幼儿园 and 改造农村卫生院), else 0."""
     if a.unit != b.unit or a.unit not in _THINGS:
         return 0.0
-    things = [[w for w in tokenize(_SHORT_NAMES.sub(lambda m: _SHORT[m.group()], f.name))
+    things = [[w for w in tokenize(short_forms(f.name))
                if len(w) >= 2 and w not in _BUILD_WORDS][-1:] for f in (a, b)]
     return COUNTED_SCORE if things[0] and things[0] == things[1] else 0.0
 
@@ -253,6 +253,11 @@ def _same_thing_counted(a: Figure, b: Figure) -> float:
 _SHORT = {"公共厕所": "公厕", "技术改造": "技改"}
 """Things reports name in full one year and by their short form the next."""
 _SHORT_NAMES = re.compile("|".join(_SHORT))
+
+
+def short_forms(text: str) -> str:
+    """`text` with the things of _SHORT by their short form (鼓励企业技术改造 -> 鼓励企业技改)."""
+    return _SHORT_NAMES.sub(lambda m: _SHORT[m.group()], text)
 
 
 def _clear_best(scores: np.ndarray, best: int) -> bool:

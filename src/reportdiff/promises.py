@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 
 from .figures import scale_of
 from .indicators import unit_periods
-from .metrics import LEFTOVER_MIN, SUBSEQUENCE_SCORE, indicator_name, keys_agree, name_opens, name_similarity
+from .metrics import LEFTOVER_MIN, SUBSEQUENCE_SCORE, indicator_name, keys_agree, name_opens, name_similarity, short_forms
 from .model import Figure, FiguresByUnit, Measure, Outline, Period, Role, UnitKind
 from .wordweights import WordWeights, words_of
 
@@ -163,7 +163,7 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
         name = promise_name(plan.name)
         comparable = [(j, r) for j, r in results if keys_agree(_as_result(plan, r), r)
                       and scale_of(plan.unit)[1] == scale_of(r.unit)[1]]  # 20条 of roads is no evidence for 万平方米
-        best = _by_name(name, comparable) if _specific(name) else \
+        best = _by_name(name, comparable, plan) if _specific(name) else \
             _by_context(_context(old.units[k].text, plan), comparable, new, weights)
         if best is not None:
             promise.evidence_unit, promise.evidence = best[1], best[2]
@@ -186,7 +186,12 @@ def _spoken_of(promise: Promise, new: Outline, said: tuple[int, int, int], name:
     promise.evidence = Figure(new.units[j].text[start:end], start, end, None, "", subject=name, name=name)
 
 
-def _by_name(name: str, comparable: list[tuple[int, Figure]]) -> tuple[float, int, Figure] | None:
+SAME_VALUE_MIN = 0.5
+"""A result of the very value aimed at names the target from this name similarity, below LEFTOVER_MIN
+(把小学学生人均公用经费提高到300元 / 提前一年实现农村中小学生人均公用经费500元和300元的目标)."""
+
+
+def _by_name(name: str, comparable: list[tuple[int, Figure]], plan: Figure) -> tuple[float, int, Figure] | None:
     """The result whose name names the promise's indicator best (LEFTOVER_MIN at least)."""
     best: tuple[float, int, Figure] | None = None
     for j, result in comparable:
@@ -198,9 +203,17 @@ def _by_name(name: str, comparable: list[tuple[int, Figure]]) -> tuple[float, in
             score = max(score, SUBSEQUENCE_SCORE)  # a list item named by its verb: …、新开工630万套 / 新开工保障性安居工程666万套
         if score and _words_within(name, other):
             score = max(score, SUBSEQUENCE_SCORE)  # 新农合和城镇居民医保补助标准 / 对城镇居民医保和新农合的补助标准
+        if score >= SAME_VALUE_MIN and _same_value(plan, result):
+            score = max(score, LEFTOVER_MIN)
         if score >= LEFTOVER_MIN and (best is None or score > best[0]):
             best = (score, j, result)
     return best
+
+
+def _same_value(plan: Figure, result: Figure) -> bool:
+    if plan.value is None or result.value is None:
+        return False
+    return math.isclose(plan.value * scale_of(plan.unit)[0], result.value * scale_of(result.unit)[0])
 
 
 WITHIN_WORDS_MIN = 3
@@ -251,10 +264,11 @@ def _by_context(words: Counter[str], comparable: list[tuple[int, Figure]], new: 
 
 
 def _context(text: str, figure: Figure) -> Counter[str]:
-    """The words of a figure's sentence and of the sentence before it in its unit."""
+    """The words of a figure's sentence and of the sentence before it in its unit, things by their
+    short forms (技术改造 in a plan is 技改 in the review)."""
     start = text.rfind("。", 0, max(text.rfind("。", 0, figure.start), 0)) + 1
     end = text.find("。", figure.end)
-    return Counter(words_of(text[start:end if end >= 0 else len(text)]))
+    return Counter(words_of(short_forms(text[start:end if end >= 0 else len(text)])))
 
 
 MENTION_MIN_CHARS = 4
