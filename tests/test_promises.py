@@ -458,3 +458,24 @@ def test_the_value_aimed_at_and_a_short_form_name_the_outcome():
     by_target = {p.plan.text: p for p in c.promises}
     assert {t: (by_target[t].status, by_target[t].evidence.text) for t in ("300元", "500元", "200亿元")} == {
         "300元": ("kept", "300元"), "500元": ("kept", "500元"), "200亿元": ("kept", "200亿元")}
+
+
+def test_a_target_named_by_what_is_done_and_people_by_any_noun():
+    """State Council 2009 -> 2010: 再解决6000万人的安全饮水问题 names only what is done; its sentence
+    says what, and the review's 农村饮水安全工程使6069万农民受益 counts the same people by another noun."""
+    old = """某省2009年政府工作报告
+一、2008年工作回顾
+全省生产总值增长9%。
+二、2009年工作安排
+加强农村基础设施建设。加快病险水库除险加固，再解决6000万人的安全饮水问题。
+"""
+    new = """某省2010年政府工作报告
+一、2009年工作回顾
+农村基础设施建设加快。农村饮水安全工程使6069万农民受益。
+千方百计促进就业。中央财政安排就业专项资金426亿元，帮助1100万人就业。
+二、2010年工作安排
+今年要继续努力。
+"""
+    _, c = promises(old, new)
+    water = next(p for p in c.promises if p.plan.text == "6000万人")
+    assert (water.status, water.evidence.text) == ("kept", "6069万农民")

@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 
 from .figures import scale_of
 from .indicators import unit_periods
+from .lexicon import PEOPLE_NOUN
 from .metrics import LEFTOVER_MIN, SUBSEQUENCE_SCORE, indicator_name, keys_agree, name_opens, name_similarity, short_forms
 from .model import Figure, FiguresByUnit, Measure, Outline, Period, Role, UnitKind
 from .wordweights import WordWeights, words_of
@@ -162,9 +163,10 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
         promise = Promise(k, plan, comparator_of(plan))
         name = promise_name(plan.name)
         comparable = [(j, r) for j, r in results if keys_agree(_as_result(plan, r), r)
-                      and scale_of(plan.unit)[1] == scale_of(r.unit)[1]]  # 20条 of roads is no evidence for 万平方米
-        best = _by_name(name, comparable, plan) if _specific(name) else \
-            _by_context(_context(old.units[k].text, plan), comparable, new, weights)
+                      and _counted(plan.unit) == _counted(r.unit)]  # 20条 of roads is no evidence for 万平方米
+        best = _by_name(name, comparable, plan) if _specific(name) or _DOING.fullmatch(name) else None
+        if best is None and not _specific(name):
+            best = _by_context(_context(old.units[k].text, plan), comparable, new, weights)
         if best is not None:
             promise.evidence_unit, promise.evidence = best[1], best[2]
             promise.status = judge(promise)
@@ -176,6 +178,12 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
             promise.status = "unclear"
         promises.append(promise)
     return promises
+
+
+def _counted(unit: str) -> str:
+    """What a unit counts, people by any noun for them (再解决6000万人 / 使6069万农民受益)."""
+    base = scale_of(unit)[1]
+    return "人" if re.fullmatch(PEOPLE_NOUN, base) else base
 
 
 def _spoken_of(promise: Promise, new: Outline, said: tuple[int, int, int], name: str) -> None:
@@ -198,7 +206,7 @@ def _by_name(name: str, comparable: list[tuple[int, Figure]], plan: Figure) -> t
         other = promise_name(result.name)
         if not _STAGE.search(name):
             other = _STARTED.sub("", other)  # 棚户区改造580万套 is counted by 棚户区住房改造开工601万套
-        score = name_similarity(name, other) if _specific(other) else 0.0
+        score = name_similarity(name, other) if _specific(other) or _DOING.fullmatch(other) else 0.0
         if score and name_opens(name, other):
             score = max(score, SUBSEQUENCE_SCORE)  # a list item named by its verb: …、新开工630万套 / 新开工保障性安居工程666万套
         if score and _words_within(name, other):
@@ -265,7 +273,9 @@ def _by_context(words: Counter[str], comparable: list[tuple[int, Figure]], new: 
 
 def _context(text: str, figure: Figure) -> Counter[str]:
     """The words of a figure's sentence and of the sentence before it in its unit, things by their
-    short forms (技术改造 in a plan is 技改 in the review)."""
+    short forms (技术改造 in a plan is 技改 in the review). Two sentences before were tried: they found
+    the 1030亿元 of 保障性住房 (State Council 2011), and in a paragraph of targets they bring in the
+    targets before (test_promises: 中央财政拟投入420亿元 after 再减少农村贫困人口…)."""
     start = text.rfind("。", 0, max(text.rfind("。", 0, figure.start), 0)) + 1
     end = text.find("。", figure.end)
     return Counter(words_of(short_forms(text[start:end if end >= 0 else len(text)])))
@@ -378,8 +388,12 @@ _LATIN = re.compile(r"[A-Za-z]{2}")
 
 
 def _specific(name: str) -> bool:
-    """Whether a name says what it counts, beyond whose money it is (_GENERIC)."""
-    return len(_GENERIC.sub("", name)) >= 2
+    """Whether a name says what it counts, beyond whose money it is (_GENERIC) or what is done
+    (_DOING: 再解决6000万人 counts what its sentence says, 安全饮水)."""
+    return len(_GENERIC.sub("", name)) >= 2 and not _DOING.fullmatch(name)
+
+
+_DOING = re.compile(r"(?:解决|完成|实现|开展|推进|落实|帮助|支持)+")
 
 
 def _said_once(targets: list[tuple[int, Figure]], old: Outline) -> list[tuple[int, Figure]]:
