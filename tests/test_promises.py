@@ -479,3 +479,25 @@ def test_a_target_named_by_what_is_done_and_people_by_any_noun():
     _, c = promises(old, new)
     water = next(p for p in c.promises if p.plan.text == "6000万人")
     assert (water.status, water.evidence.text) == ("kept", "6069万农民")
+
+
+def test_prices_spoken_of_as_prices_with_the_verdict_said():
+    """State Council 2011 -> 2012: no CPI figure in the review, but 物价调控目标没有完成 in its list of
+    shortcomings is the verdict on 居民消费价格总水平涨幅控制在4%左右; 遏制物价过快上涨 said earlier in
+    passing is not."""
+    old = """某省2011年政府工作报告
+一、2010年工作回顾
+全省生产总值增长9%。
+二、2011年工作安排
+今年主要预期目标是：居民消费价格总水平涨幅控制在4%左右。
+"""
+    new = """某省2012年政府工作报告
+一、2011年工作回顾
+加强和改善宏观调控，遏制物价过快上涨。
+我们也清醒地看到，节能减排、物价调控目标没有完成。
+二、2012年工作安排
+今年要继续努力。
+"""
+    _, c = promises(old, new)
+    cpi = next(p for p in c.promises if p.plan.text == "4%左右")
+    assert cpi.status == "missed" and cpi.evidence.text == "物价"

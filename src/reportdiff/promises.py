@@ -309,6 +309,14 @@ def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int]
             for j, text in review:
                 if (at := text.find(part)) >= 0:
                     return j, at, at + size
+    for own, other in _OTHER_NAMES:
+        if own.search(name):
+            texts = dict(review)
+            said = [(j, m.start(), m.end()) for j, text in review for m in re.finditer(other, text)]
+            # 物价 is said of prices in passing (遏制物价过快上涨) and, once, of the target (物价调控目标没有完成).
+            verdicts = [s for s in said if _verdict_said(_clause_at(texts[s[0]], s[1], s[2])) != "unclear"]
+            if said:
+                return (verdicts or said)[0]
     words = set(words_of(name))
     if len(name) < MENTION_MIN_CHARS or len(words) < 2 or any(len(w) < 2 for w in words):
         return None
@@ -319,6 +327,8 @@ def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int]
     return None
 
 
+_OTHER_NAMES = ((re.compile(r"居民消费价格|CPI"), "物价"),)
+"""What a review calls an indicator when it gives no figure of it (物价调控目标没有完成: the CPI target)."""
 _CLAUSE = re.compile(r"[^，；。,;！？]+")  # _CLAUSE_MARKS, and the ends of exclamations and questions
 
 
