@@ -501,3 +501,26 @@ def test_prices_spoken_of_as_prices_with_the_verdict_said():
     _, c = promises(old, new)
     cpi = next(p for p in c.promises if p.plan.text == "4%左右")
     assert cpi.status == "missed" and cpi.evidence.text == "物价"
+
+
+def test_a_figure_later_in_the_sentence_that_names_the_target():
+    """State Council 2011 -> 2012: the review names 新型农村社会养老保险试点 and, three clauses on in
+    the same sentence, gives 覆盖面扩大到60%以上: the outcome of 试点范围扩大到全国40%. A sum of another
+    size after 最低收购价 is not the outcome of a price raised 每50公斤5到7元."""
+    old = """某省2011年政府工作报告
+一、2010年工作回顾
+全省生产总值增长9%。
+二、2011年工作安排
+将新型农村社会养老保险试点范围扩大到全国40%的县。小麦最低收购价每50公斤提高5到7元。
+"""
+    new = """某省2012年政府工作报告
+一、2011年工作回顾
+2343个县开展新型农村社会养老保险试点，3.58亿人参保，9880万人领取养老金，覆盖面扩大到60%以上。
+提高小麦、稻谷最低收购价，发放农业补贴1839亿元。
+二、2012年工作安排
+今年要继续努力。
+"""
+    _, c = promises(old, new)
+    by_target = {p.plan.text: p for p in c.promises}
+    assert (by_target["40%"].status, by_target["40%"].evidence.text) == ("exceeded", "60%以上")
+    assert by_target["5到7元"].status == "unclear" and by_target["5到7元"].evidence.text == "最低收购价"

@@ -170,7 +170,10 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
         if best is not None:
             promise.evidence_unit, promise.evidence = best[1], best[2]
             promise.status = judge(promise)
-        elif (said := _mentioned(name, review)) is not None:  # 居民消费价格涨幅保持较低水平: nothing to compare
+        elif (said := _mentioned(name, review)) is not None and (later := _said_later(said, comparable, new, plan)):
+            promise.evidence_unit, promise.evidence = said[0], later
+            promise.status = judge(promise)
+        elif said is not None:  # 居民消费价格涨幅保持较低水平: nothing to compare
             _spoken_of(promise, new, said, name)
             promise.status = _verdict_said(_clause_at(new.units[said[0]].text, said[1], said[2]))
         elif (said := _said_of_group(name, review)) is not None:  # 各项约束性指标超额完成: of none by name
@@ -178,6 +181,25 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
             promise.status = "unclear"
         promises.append(promise)
     return promises
+
+
+def _said_later(said: tuple[int, int, int], comparable: list[tuple[int, Figure]], new: Outline,
+                plan: Figure) -> Figure | None:
+    """The one figure that could be the target's, later in the sentence of the review that names it
+    (…开展新型农村社会养老保险试点，3.58亿人参保，…，覆盖面扩大到60%以上: the share the target set), of
+    the target's order of size (not the 1839亿元 of subsidies after 最低收购价, for 每50公斤提高5到7元)."""
+    j, _, end = said
+    text = new.units[j].text
+    stop = text.find("。", end)
+    later = [r for k, r in comparable if k == j and end <= r.start and (stop < 0 or r.start < stop)]
+    if len(later) != 1 or plan.value is None or later[0].value is None or not plan.value:
+        return None
+    ratio = later[0].value * scale_of(later[0].unit)[0] / (plan.value * scale_of(plan.unit)[0])
+    return later[0] if 1 / SIZE_RATIO <= ratio <= SIZE_RATIO else None
+
+
+SIZE_RATIO = 5.0
+"""A figure more than this many times the target, or less than its share of it, is of something else."""
 
 
 def _counted(unit: str) -> str:
