@@ -192,6 +192,8 @@ def test_set_phrases_and_ordinals_are_not_figures(text):
     ("粮食产量稳定在5.5亿吨以上", "5.5亿吨以上", 5.5, "亿吨"),  # State Council 2016: 亿 before a unit 万 also takes
     ("粮食产量超过1.2万亿斤", "超过1.2万亿斤", 1.2, "万亿斤"),
     ("全社会用电量7.2万亿千瓦时", "7.2万亿千瓦时", 7.2, "万亿千瓦时"),
+    ("农村贫困人口减少1240万", "1240万", 1240, "万人"),  # State Council 2017: 人口 counted without a unit
+    ("易地扶贫搬迁人口超过240万", "超过240万", 240, "万人"),
 ])
 def test_figures_written_otherwise_are_found(text, written, value, unit):
     (f,) = find_figures(text)

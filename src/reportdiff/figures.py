@@ -6,6 +6,7 @@ Rules (tested in tests/test_figures.py):
   mixed (1.5万) numbers; trailing 万/亿 are folded into the unit (3.2亿元 is 3.2 in 亿元).
 - Qualifiers are kept: 余/多 after the number, 近/约/超过/逾/不到/不足/接近 before it, 以上/左右/以内/以下
   after the unit; ranges (3至5个) keep both ends. All of these make a figure approximate.
+- 人口 counted with no unit (农村贫困人口减少1240万) counts people: 1240 in 万人.
 - Masked figures (**, ＊＊, ××, XX) have no value and are flagged.
 - Not figures: years and dates (2022年, 12月, 5日), ordinals (第一, 第3), a lone 一 (一批, 一年来),
   numbers inside quotes or book titles (“四个意识”, 《**日报》), and the fixed formulae and idioms of
@@ -170,10 +171,30 @@ def find_figures(text: str) -> list[Figure]:
                 continue
             value, unit = value * 10, "%"
         out.append(Figure(m.group(), start, end, value, unit, _qualifier(m), masked, high))
+    if "人口" in text:
+        taken = [(f.start, f.end) for f in out]
+        out += [f for f in _people_without_unit(text) if not any(a < f.end and f.start < b for a, b in taken)]
+        out.sort(key=lambda f: f.start)
     if _ENGLISH_NUMBER.search(text):
         taken = [(f.start, f.end) for f in out]
         out += [f for f in _english_figures(text) if not any(a < f.end and f.start < b for a, b in taken)]
         out.sort(key=lambda f: f.start)
+    return out
+
+
+_PEOPLE_WITHOUT_UNIT = re.compile(rf"人口[^，。；：！？,;\d０-９]{{0,8}}?(?P<before>超过|近|约|逾)?"
+                                  rf"(?P<num>[{DIGITS}]+(?:[.．][{DIGITS}]+)?)(?P<scale>[万亿])(?P<plus>多|余)?"
+                                  r"(?P<after>以上|左右)?(?=[，。；、,;]|$)")
+"""人口 counted without a unit (农村贫困人口减少1240万, 易地扶贫搬迁人口超过240万): people, in 万人."""
+
+
+def _people_without_unit(text: str) -> list[Figure]:
+    out = []
+    for m in _PEOPLE_WITHOUT_UNIT.finditer(text):
+        value, _ = _number(m.group("num"))
+        start = m.start("before") if m.group("before") else m.start("num")
+        qualifier = "".join(q for q in (m.group("before"), m.group("plus"), m.group("after")) if q)
+        out.append(Figure(text[start:m.end()], start, m.end(), value, m.group("scale") + "人", qualifier))
     return out
 
 
