@@ -170,6 +170,8 @@ def test_subjects_are_readable(text, figure, subject):
     "更好调动中央和地方两个积极性",
     "是破除城乡二元结构的重要依托",
     "早籼稻、中晚籼稻、粳稻最低收购价每50公斤",  # the measure a price is per
+    "这是重要原因之一",  # one of, not a fraction
+    "落款日期为1/3/2020。",  # a date written with slashes
 ])
 def test_set_phrases_and_ordinals_are_not_figures(text):
     assert find_figures(text) == []
@@ -194,6 +196,9 @@ def test_set_phrases_and_ordinals_are_not_figures(text):
     ("全社会用电量7.2万亿千瓦时", "7.2万亿千瓦时", 7.2, "万亿千瓦时"),
     ("农村贫困人口减少1240万", "1240万", 1240, "万人"),  # State Council 2017: 人口 counted without a unit
     ("易地扶贫搬迁人口超过240万", "超过240万", 240, "万人"),
+    ("专项转移支付项目要减少三分之一", "三分之一", 33.3, "%"),  # State Council 2014 -> 2015: fractions are shares
+    ("专项转移支付项目比上年减少1/3以上", "1/3以上", 33.3, "%"),
+    ("外商投资限制性条目减少一半", "一半", 50, "%"),
 ])
 def test_figures_written_otherwise_are_found(text, written, value, unit):
     (f,) = find_figures(text)

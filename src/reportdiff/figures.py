@@ -7,6 +7,7 @@ Rules (tested in tests/test_figures.py):
 - Qualifiers are kept: 余/多 after the number, 近/约/超过/逾/不到/不足/接近 before it, 以上/左右/以内/以下
   after the unit; ranges (3至5个) keep both ends. All of these make a figure approximate.
 - 人口 counted with no unit (农村贫困人口减少1240万) counts people: 1240 in 万人.
+- Fractions are shares: 三分之一 and 1/3 are 33.3%, 一半 is 50%.
 - Masked figures (**, ＊＊, ××, XX) have no value and are flagged.
 - Not figures: years and dates (2022年, 12月, 5日), ordinals (第一, 第3), a lone 一 (一批, 一年来),
   numbers inside quotes or book titles (“四个意识”, 《**日报》), and the fixed formulae and idioms of
@@ -171,9 +172,9 @@ def find_figures(text: str) -> list[Figure]:
                 continue
             value, unit = value * 10, "%"
         out.append(Figure(m.group(), start, end, value, unit, _qualifier(m), masked, high))
-    if "人口" in text:
+    for found in (_people_without_unit(text) if "人口" in text else [], _fractions(text)):
         taken = [(f.start, f.end) for f in out]
-        out += [f for f in _people_without_unit(text) if not any(a < f.end and f.start < b for a, b in taken)]
+        out += [f for f in found if not any(a < f.end and f.start < b for a, b in taken)]
         out.sort(key=lambda f: f.start)
     if _ENGLISH_NUMBER.search(text):
         taken = [(f.start, f.end) for f in out]
@@ -195,6 +196,31 @@ def _people_without_unit(text: str) -> list[Figure]:
         start = m.start("before") if m.group("before") else m.start("num")
         qualifier = "".join(q for q in (m.group("before"), m.group("plus"), m.group("after")) if q)
         out.append(Figure(text[start:m.end()], start, m.end(), value, m.group("scale") + "人", qualifier))
+    return out
+
+
+_FRACTION = re.compile(rf"(?P<before>超过|近|约|逾|不到)?"
+                       rf"(?:(?P<den>[二三四五六七八九十]|[{DIGITS}]{{1,2}})分之(?P<num>[一二三四五六七八九]|[{DIGITS}])"
+                       rf"|(?<![{DIGITS}./／])(?P<num2>[1-9１-９])[/／](?P<den2>[2-9２-９])(?![{DIGITS}./／])"
+                       r"|(?P<half>一半))(?P<after>以上|左右|以下|以内)?")
+"""Fractions, as shares in %: 三分之一, 1/3 (a single digit over a single digit: not a date), 一半."""
+
+
+def _fractions(text: str) -> list[Figure]:
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    out = []
+    for m in _FRACTION.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in quoted):
+            continue
+        if m.group("half"):
+            num, den = 1.0, 2.0
+        else:
+            num, den = (_number(m.group(k) or m.group(k + "2"))[0] or parse_chinese_number(m.group(k) or "") or 0.0
+                        for k in ("num", "den"))
+        if not 0 < num < den:
+            continue
+        qualifier = "".join(q for q in (m.group("before"), m.group("after")) if q)
+        out.append(Figure(m.group(), m.start(), m.end(), round(100 * num / den, 1), "%", qualifier))
     return out
 
 
