@@ -83,6 +83,7 @@ def test_docx_paragraphs_tables_and_heading_styles(tmp_path):
     ("rtf.wps", b"{\\rtf1\\ansi hello}", "RTF"),
     ("report.xlsx", b"PK\x03\x04", "unsupported format"),
     ("broken.docx", b"not a zip", "not a valid .docx"),
+    ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "password-protected"),  # Word encrypts into OLE
 ])
 def test_bad_input_is_one_clear_error(tmp_path, name, content, message):
     path = tmp_path / name
