@@ -220,6 +220,18 @@ def test_english_subjects_name_the_indicator():
     figs = described("And 600 billion yuan will be earmarked for investment in the central government budget.")
     assert figs["600 billion yuan"].name == "investment in the central government budget"
     assert described("This year, 3.65 trillion yuan is expected to be issued.")["3.65 trillion yuan"].name != "be issued"
+    # The subject stands before its verb, however far the figure is (State Council 2019 / 2020 in English).
+    figs = described("A further 13.61 million new urban jobs were added, and the surveyed unemployment rate remained "
+                     "stable at a comparatively low level of around 5 percent.")
+    assert figs["around 5 percent"].name == "surveyed unemployment rate"
+    figs = described("Decisive achievements were made in poverty alleviation—the rural poor population was reduced by "
+                     "11.09 million.")
+    assert figs["11.09 million"].name == "rural poor population"  # a dash ends the clause before it
+    figs = described("This year, average broadband service rates for small and medium enterprises will be lowered by "
+                     "another 15 percent, and average rates for mobile internet services will be further cut by more "
+                     "than 20 percent.")
+    assert figs["15 percent"].measure == figs["more than 20 percent"].measure == Measure.GROWTH
+    assert figs["more than 20 percent"].name == "average rates for mobile internet services"
 
 
 def test_sums_spent_on_different_works_do_not_pair():

@@ -51,7 +51,7 @@ _GENERIC = re.compile(r"(?:按可比口径|按可比价格?计算|扣除价格�
 _EN_STOP_TAIL = re.compile(r"\b(?:by|to|of|at|about|around|nearly|almost|over|more than|less than|under|some|roughly|was|were|is|are|"
                            r"reached|totaled|totalled|stood at|hit|the|a|an|and|with|from|for|than|in|on)$", re.I)
 _EN_GROWTH = re.compile(r"\b(?:grew|grow|growth|rose|rise|risen|increased?|fell|fallen|dropped|declined?|decreased?|up|down|"
-                        r"expanded|contracted|cut|reduced)(?: by)?$", re.I)
+                        r"expanded|contracted|cut|reduced|lowered|raised)(?: by)?(?: another| a further)?$", re.I)
 _EN_INCREMENT = re.compile(r"\b(?:an? )?(?:increase|rise|decrease|drop|reduction|cut)s? of$", re.I)
 
 # Where a unit stands: cues that set the period of what follows.
@@ -481,7 +481,7 @@ def _english_subject(text: str, fig: Figure, figures: list[Figure]) -> str:
     the noun phrase after it when the clause opens with it (2.15 trillion yuan of special local
     government bonds -> special local government bonds)."""
     start = fig.start
-    while start > 0 and (text[start - 1] not in ",;:.!?\n" or (start > 1 and text[start - 2].isdigit())):
+    while start > 0 and (text[start - 1] not in ",;:.!?\n—" or (start > 1 and text[start - 2].isdigit())):
         start -= 1  # a comma or point between digits (360,000; 6.1) does not end the clause
     before_figs = [f for f in figures if start <= f.start and f.end <= fig.start]
     if before_figs:
@@ -491,6 +491,9 @@ def _english_subject(text: str, fig: Figure, figures: list[Figure]) -> str:
         tokens.pop()
     while tokens and tokens[0].lower() in _EN_STOP_HEAD:
         tokens.pop(0)
+    verb = next((k for k, w in enumerate(tokens) if w.lower() in _EN_VERBS), None)
+    if verb is not None and verb >= 2:
+        return " ".join(tokens[:verb][:EN_SUBJECT_WORDS])  # the unemployment rate remained stable at … 5 percent
     if len(tokens) >= 2:
         return " ".join(tokens[-EN_SUBJECT_WORDS:])
     after = _EN_WORD.findall(re.split(r"[,;:.!?()]", text[fig.end:fig.end + 120])[0])
@@ -505,6 +508,10 @@ def _english_subject(text: str, fig: Figure, figures: list[Figure]) -> str:
 
 
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_EN_VERBS = frozenset({"will", "would", "should", "shall", "was", "were", "is", "are", "has", "have", "had", "remained",
+                       "remains", "stood", "stands"})
+"""Verbs after an English subject: what stands before the first of them is the indicator (the
+surveyed unemployment rate remained stable at a comparatively low level of around 5 percent)."""
 _EN_PASSIVE = re.compile(r"(?:is|are|was|were|will be|has been|have been) (?:\w+ )?"
                          r"(?!(?:expected|projected|estimated|scheduled|planned) )(?:\w+ed|spent|set aside) "
                          r"(?:in|for|to|on|into) (?:the )?(.+)", re.I)
