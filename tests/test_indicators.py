@@ -7,7 +7,7 @@ import pytest
 from reportdiff import outline_text
 from reportdiff.compare import compare
 from reportdiff.figures import find_figures
-from reportdiff.indicators import describe
+from reportdiff.indicators import describe, figures_by_unit
 from reportdiff.model import Measure, Period, Role
 from reportdiff.report.labels import LABELS
 from reportdiff.report.view import change_label
@@ -48,6 +48,15 @@ def test_level_never_pairs_with_an_increment():
     assert pairs == {}
 
 
+def test_figures_in_different_units_never_pair():
+    """海拉尔 2018 -> 2019: 38.6公里 of pipes and 29个 pipe works are no change of 25%; State Council
+    2015 -> 2016: 15个 industries and 2.3亿吨 of cement neither. Laws counted 件 one year and 部 the
+    next are one count."""
+    assert paired("全年完成管网改造38.6公里，城市短板得到有效补充。",
+                  "完成老旧小区供热三级管网改造29个，城市短板得到有效补充。") == {}
+    assert ("38件", "8部") in paired("制定修订行政法规38件。", "制定修订行政法规8部。")
+
+
 def test_five_year_review_figures_are_not_this_years():
     """海拉尔 2016 reviews five years: 五年来… figures are multi-year, but a sentence that names
     2015 inside it gives that year's value."""
@@ -86,6 +95,15 @@ def test_listed_values_keep_their_own_subjects():
                    "城乡常住居民人均可支配收入分别完成37820元、28104元，同比分别增长6.5%、9.4%。")
     assert ("35512元", "37820元") in pairs and ("25689元", "28104元") in pairs
     assert pairs[("25689元", "28104元")].new.name.startswith("农村")
+    # One value said of both (分别同比增长7.8%) is each one's: it pairs with each item's rate.
+    assert ("7.8%", "6.5%") in pairs and ("7.8%", "9.4%") in pairs
+    assert pairs[("7.8%", "9.4%")].old.name.startswith("农村") and pairs[("7.8%", "6.5%")].old.name.startswith("城镇")
+    # 城乡 said with one value: a target for each (海拉尔 2019 -> 2020 plans).
+    plans = paired("城乡居民人均可支配收入分别增长7.5%。", "城乡常住居民人均可支配收入分别增长7%和8%左右。")
+    assert ("7.5%", "7%") in plans and ("7.5%", "8%左右") in plans
+    # Items longer than a word of place are not taken apart (a list of things, not of places).
+    assert [f.name for f in figures_by_unit(outline_text("报告\n农业产业化龙头企业和农民专业合作社分别增长12%。\n")).get(1, [])] == \
+        ["农业产业化龙头企业和农民专业合作社分别增长"]
 
 
 def test_rewritten_paragraphs_pair_by_indicator_name():

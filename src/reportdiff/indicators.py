@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from functools import lru_cache
 from itertools import accumulate
 
@@ -90,6 +91,7 @@ def figures_by_unit(outline: Outline, words: Words = tokenize) -> FiguresByUnit:
         figs = find_figures(u.text)
         for f in figs:
             describe(u.text, f, figs, words, periods[k])
+        figs = [g for f in figs for g in _for_each_item(u.text, f, figs, words)]
         if figs:
             out[k] = figs
     return out
@@ -180,6 +182,33 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
         elif _says_nothing(fig.name):
             fig.name = _named_earlier(text, fig, figures, sentence_start) or fig.name
     fig.subject = fig.name if english else _shorten(_shown(fig.name, fig.measure), words)
+
+
+def _for_each_item(text: str, fig: Figure, figures: list[Figure], words: Words) -> list[Figure]:
+    """The figure once for each item of the list it is said of, when 分别 gives the list one value
+    (城镇和农村居民人均可支配收入分别达35512元、25689元，分别同比增长7.8%: both grew 7.8%; 城乡居民人均
+    可支配收入分别增长7.5%: a target for each), so each pairs with its item's figure of the other
+    year; else the figure alone. The copies stand on the same span."""
+    cue = text.rfind("分别", _sentence_start(text, fig.start), fig.start)
+    if cue < 0 or any(cue < f.start and f is not fig and f.start < fig.start for f in figures) or _listed(text, fig, figures)[0]:
+        return [fig]
+    core = _EACH_TAIL.sub("", fig.name)
+    rest = fig.name[len(core):]
+    if core.startswith("城乡") and len(core) > 2:
+        items = ["城镇" + core[2:], "农村" + core[2:]]
+    else:
+        parts = re.split(r"[和与及、]", core)
+        if len(parts) < 2 or not all(parts) or any(len(p) > _EACH_HEAD_CHARS for p in parts[:-1]):
+            return [fig]
+        tail = "".join(list(tokenize(parts[-1]))[1:])  # 城镇和农村居民收入: 城镇 is 城镇居民收入
+        items = [p + tail for p in parts[:-1]] + [parts[-1]]
+    return [replace(fig, name=item + rest, subject=_shorten(_shown(item + rest, fig.measure), words), notes=list(fig.notes))
+            for item in items]
+
+
+_EACH_TAIL = re.compile(r"(?:分别|同比|比上年|较上年|增长|下降|提高|增加|达到|达|完成|实现)+$")
+_EACH_HEAD_CHARS = 4
+"""Items of a list that share what follows the last (城镇和农村居民收入) are short: 城镇, 农村, 城市."""
 
 
 def _shown(name: str, measure: Measure) -> str:

@@ -93,8 +93,8 @@ def pair_figures(old_figures: FiguresByUnit, new_figures: FiguresByUnit, old_ids
         score = np.zeros((len(old_figs), len(new_figs)))
         for r, (_, a) in enumerate(old_figs):
             for c, (_, b) in enumerate(new_figs):
-                if not keys_agree(a, b):
-                    continue
+                if not keys_agree(a, b) or not _same_count(a.unit, b.unit):
+                    continue  # 38.6公里 of pipes and 29个 of them are not one figure changed by 25%
                 name_a, name_b = indicator_name(a.name), indicator_name(b.name)
                 subject = name_similarity(name_a, name_b)
                 if name_opens(name_a, name_b) and _same_count(a.unit, b.unit):
@@ -119,9 +119,10 @@ def name_opens(a: str, b: str) -> bool:
 
 
 def _same_count(a: str, b: str) -> bool:
-    """Whether two units count in one way: the same base, or the two general counters (个, 项)."""
+    """Whether two units count in one way: the same base, or general counters (个, 项; 件 and 部 of
+    laws and documents: 制定修订行政法规38件 / 8部)."""
     base_a, base_b = scale_of(a)[1], scale_of(b)[1]
-    return base_a == base_b or {base_a, base_b} <= {"个", "项"}
+    return base_a == base_b or {base_a, base_b} <= {"个", "项", "件", "部"}
 
 
 def indicator_name(subject: str) -> str:
