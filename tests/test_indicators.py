@@ -277,6 +277,10 @@ def test_what_a_verb_of_building_counts_is_named_after_the_figure():
     assert names("今年再开工27个项目，在建投资规模超过8000亿元。")["27个"] == "再开工"
     assert names("新建改建高速公路6700多公里、农村公路29万公里。")["29万公里"] == "新建改建农村公路"
     assert names("建成6座水冲式公厕。")["6座"] == "建成水冲式公厕"
+    # 海拉尔 2018 -> 2019 plans: 努力完成4000户的改造任务 / 完成800户的改造任务 count one task.
+    assert names("继续推进棚户区改造工程，努力完成4000户的改造任务。")["4000户"] == "努力完成改造任务"
+    assert ("4000户", "800户") in paired("继续推进棚户区改造工程，努力完成4000户的改造任务，加快推进17个棚改配套基础设施项目。",
+                                       "继续推进棚户区改造，完成800户的改造任务。加快推进15个棚改配套基础设施项目。")
     # Closing is counted like building (State Council 2014: 淘汰钢铁…、水泥…, 2015: 钢铁、水泥…淘汰落后产能).
     assert names("今年要淘汰钢铁2700万吨、水泥4200万吨、平板玻璃3500万标准箱等落后产能。")["4200万吨"] == "要淘汰水泥"
     # Two values joined by 和 are values of what the first is named (State Council 2010 of 公用经费).

@@ -336,8 +336,10 @@ def _subject(text: str, fig: Figure, figures: list[Figure]) -> str:
         end += 1
     later = [f for f in figures if fig.end <= f.start < end]
     after = _trim(text[fig.end:later[0].start if later else end])
-    if after not in ("", "项目", "工程") and fig.unit in _CLASSIFIERS and _VERB_ONLY.fullmatch(before):
-        return before + after  # 再开工20项重大水利工程: the verb says what was done, the noun after it to what
+    if after not in ("", "项目", "工程") and _VERB_ONLY.fullmatch(before) \
+            and (fig.unit in _CLASSIFIERS or text.startswith("的", fig.end)):
+        return before + after.removeprefix("的")  # 再开工20项重大水利工程: the verb says what was done, the noun after it to what;
+        # so does 努力完成4000户的改造任务
     if len(before) > 2 or (before and not after):
         return before
     # The clause opens with the figure, or nearly (辖市32个基层组织…): what follows names it.
@@ -349,7 +351,7 @@ _JOINERS = ("和", "、", "及", "与", "或")
 _CLASSIFIERS = frozenset("个项座所条家处栋台辆艘架只头批")
 """Units that count things, the thing named after them (建成6座水冲式公厕). _subject leaves out a
 noun after them that names nothing more than the verb does (再开工27个项目, …工程)."""
-_VERB_ONLY = re.compile(r"(?:年内|今年|全年|再|又|新|要|将|已)*"
+_VERB_ONLY = re.compile(r"(?:年内|今年|全年|再|又|新|要|将|已|努力|全力|全面|确保|力争)*"
                         r"(?:新建|改建|扩建|改扩建|改造|建成|建设|开工|完成|实施|启动|新增|增加|维修|淘汰)+(?:了)?")
 """A subject that is a verb of building (or of closing, 淘汰) alone (再开工, 新建改建): what it counts
 follows the figure."""
