@@ -57,6 +57,20 @@ def test_figures_in_different_units_never_pair():
     assert ("38件", "8部") in paired("制定修订行政法规38件。", "制定修订行政法规8部。")
 
 
+def test_incomes_of_different_people_never_pair_and_a_rate_turned_round():
+    """State Council 2014 -> 2015: 城镇居民人均可支配收入实际增长7% is not 全国居民人均可支配收入实际增长8%;
+    2017 -> 2018: 居民人均可支配收入实际增长6.3% is the 居民收入增长7.3% of the next year, and
+    工业企业利润由上年下降2.3%转为增长8.5% is the 企业利润增长21% of the next."""
+    pairs = paired("城镇居民人均可支配收入实际增长7%，农村居民人均纯收入实际增长9.3%。",
+                   "全国居民人均可支配收入实际增长8%，农村居民人均可支配收入实际增长9.2%。")
+    assert ("7%", "8%") not in pairs and ("9.3%", "9.2%") in pairs
+    pairs = paired("全国居民人均可支配收入实际增长6.3%。工业企业利润由上年下降2.3%转为增长8.5%。",
+                   "居民收入增长7.3%，工业增速回升，企业利润增长21%。")
+    assert ("6.3%", "7.3%") in pairs and ("8.5%", "21%") in pairs and ("2.3%", "21%") not in pairs
+    figs = described("工业企业利润由上年下降2.3%转为增长8.5%")
+    assert (figs["2.3%"].role, figs["8.5%"].role, figs["8.5%"].name) == (Role.FROM, Role.TO, "工业企业利润")
+
+
 def test_five_year_review_figures_are_not_this_years():
     """海拉尔 2016 reviews five years: 五年来… figures are multi-year, but a sentence that names
     2015 inside it gives that year's value."""

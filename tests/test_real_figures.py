@@ -18,7 +18,7 @@ FLOORS = {
     "hailar-2016-2017": (0.80, 0.97, 0),
     "paras-2015-2016": (0.88, 0.97, 0),
     "en-2019-2020": (0.80, 0.97, 0),
-    "paras-2017-2018": (0.58, 0.95, 0),  # held out when labelled; its misses were read since
+    "paras-2017-2018": (0.65, 0.97, 0),  # held out when labelled; its misses were read since
     "hailar-2018-2019": (0.80, 0.97, 0),  # likewise (公厕34座, 机场路护坡 prompted fixes)
 }
 

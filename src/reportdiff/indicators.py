@@ -30,7 +30,8 @@ _LEAD_WORDS = ("其中", "全年", "共计", "累计", "先后", "全镇", "全�
                "我区", "我市", "我县", "我镇", "实现", "今年", "去年", "上年", "当年", "并", "共", "已", "还", "也", "和", "及", "与")
 _TRAIL_WORDS = ("要", "将", "在", "拟按", "拟", "控制在", "保持在", "稳定在",
                 "提高到", "提升到", "增加到", "增长到", "下降到", "降低到", "上升到", "达到", "增至", "降至", "超过", "分别",
-                "累计", "共计", "先后", "约", "近", "达", "为", "到", "至", "共", "了", "是", "有", "从", "由")
+                "累计", "共计", "先后", "约", "近", "达", "为", "到", "至", "共", "了", "是", "有", "从", "由",
+                "由上年下降", "由上年增长", "由去年下降", "由去年增长")
 NOTE_CHARS = 40
 """A bracketed note this long or shorter is skipped when looking for what a figure counts."""
 SUBJECT_MAX = 12
@@ -40,8 +41,9 @@ EN_SUBJECT_WORDS = 6
 
 _GROWTH_VERB = re.compile(r"(?:增长|下降|提高|降低|上涨|上升|回落|增加|减少|下滑|扩大|缩小|攀升|回升|增|降|涨|减)了?$")
 _GROWTH_NOUN = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长)(?:为|是|达|达到)?$")
-_TO_WORD = re.compile(r"(?:提高|提升|增加|增长|下降|降低|上升|减少|扩大|缩小|达)?(?:到|至)$")
-_FROM_WORD = re.compile(r"(?:从|由)(?:人均|每人每年|每人|每年|年均)?$")
+_TO_WORD = re.compile(r"(?:提高|提升|增加|增长|下降|降低|上升|减少|扩大|缩小|达)?(?:到|至)$|转为(?:增长|下降)?$")
+_FROM_WORD = re.compile(r"(?:从|由)(?:人均|每人每年|每人|每年|年均|(?:上年|去年)?(?:下降|增长))?$")
+"""从54万亿元增加到82.7万亿元; a rate's too: 工业企业利润由上年下降2.3%转为增长8.5%."""
 _PROJECT_TOTAL = re.compile(r"总投资|计划总投资|总规模|total investment", re.I)
 _AVERAGE = re.compile(r"年均|年平均|平均每年|平均增长|average annual|annual average|a year on average", re.I)
 _GENERIC = re.compile(r"(?:按可比口径|按可比价格?计算|扣除价格因素)?(?:同比|比上年|较上年|比去年|比上年同期|年均)?"
@@ -165,6 +167,8 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
     base = next((f for f in reversed(figures) if start <= f.start and f.end <= fig.start and f.role == Role.FROM), None)
     if fig.role == Role.TO and base is not None:
         fig.name = base.name  # what the base counted, the value reached counts
+        if base.measure == Measure.GROWTH:
+            fig.measure = Measure.GROWTH  # 由上年下降2.3%转为增长8.5%: a rate of growth turned round
     elif english:
         fig.name = _english_subject(text, fig, figures)
         if not _content(fig.name):  # GDP reached 99.1 trillion yuan, representing a 6.1 percent increase

@@ -57,6 +57,7 @@ _SAME_INDICATOR = [(re.compile(pattern), name) for pattern, name in (
     (r"(?:财政)?赤字占(?:国内|地区)生产总值的?比重|财政赤字率", "赤字率"),
     (r"旅游接待人数|接待游客人数|接待游客", "接待游客"),
     (r"GDP", "国内生产总值"),
+    (r"(?:居民)?人均可支配收入(?:实际)?|居民收入(?:实际)?", "居民人均可支配收入"),  # 居民人均可支配收入实际增长6.3% / 居民收入增长7.3%
     (r"^(?:今年|年度)?的?经济增长(?=预期|目标|速度|$)", "国内生产总值增长"),  # 经济增长预期目标 is GDP growth
 )]
 """Names official reports give one indicator in different years (the 2015 budget law renamed
@@ -151,6 +152,8 @@ def name_similarity(a: str, b: str) -> float:
         return 0.0  # 年末失业率 is not the year's 平均 rate
     if bool(_FLOW.search(a)) != bool(_FLOW.search(b)) and not _BUILT.search(a if _FLOW.search(b) else b):
         return 0.0  # 新建铁路投产里程 (built this year) is not 铁路营业里程 (all there is)
+    if "收入" in a and "收入" in b and _whose_income(a) != _whose_income(b):
+        return 0.0  # 城镇居民人均可支配收入 is not all residents' (居民人均可支配收入), nor 农村's
     if a == b:
         return 1.0
     if a.endswith(b) or b.endswith(a):
@@ -164,6 +167,16 @@ def name_similarity(a: str, b: str) -> float:
 _LATIN = re.compile(r"[A-Za-z]")
 _FLOW = re.compile(r"新增|新建|新开工|新改建|新投产|新登记|新设")
 """A name that counts what was added in the year, as against the stock of the same thing..."""
+_URBAN = re.compile(r"城镇|城市")
+_RURAL = re.compile(r"农村|农民|农牧民|牧区")
+
+
+def _whose_income(name: str) -> tuple[bool, bool]:
+    """Whose income a name gives (urban, rural): incomes of different people never pair, though one
+    name ends the other (农村牧区常住居民 and 农民 are both rural)."""
+    return bool(_URBAN.search(name)), bool(_RURAL.search(name))
+
+
 _AVERAGE_OF_YEAR = re.compile(r"平均|全年")
 _YEAR_END = re.compile(r"年末|年底|末")
 _BUILT = re.compile(r"建成|建设|改造|改建|扩建|开工|完成|实施|投产|增加|增长")
