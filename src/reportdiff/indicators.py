@@ -340,6 +340,8 @@ def _subject(text: str, fig: Figure, figures: list[Figure]) -> str:
         end += 1
     later = [f for f in figures if fig.end <= f.start < end]
     after = _trim(text[fig.end:later[0].start if later else end])
+    if after.startswith("作为") and len(after) > 4:
+        return after.removeprefix("作为")  # 将农民人均纯收入2300元作为新的国家扶贫标准: the figure is the standard
     if after not in ("", "项目", "工程") and _VERB_ONLY.fullmatch(before) \
             and (fig.unit in _CLASSIFIERS or text.startswith("的", fig.end)):
         return before + after.removeprefix("的")  # 再开工20项重大水利工程: the verb says what was done, the noun after it to what;
