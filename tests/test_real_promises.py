@@ -2,12 +2,16 @@
 year's report says of them, labelled by reading (tests/pairs/real/PROMISE_RULES.md).
 
 A labelled target is found when a promise holds that figure of last year's text (its span
-overlaps the label's); its status counts as right when the verdict is the label's. Floors are the
-scores reached when set (last 2026-11-29, fourth session), less a margin. Most are under the issue's
-target (status right 0.85): the misses left are outcomes named otherwise (农村饮水安全工程使6069万农民受益
-for 再解决6000万人安全饮水问题), sums whose sentences do not say clearly enough what they are for
-(中央财政拟安排200亿元 for 技术改造, 技改 in the review), and targets the labels call `unclear` because
-the next year's plan, not its review, restates them (补助资金1030亿元，比上年增加265亿元).
+overlaps the label's); its status counts as right when the verdict is the label's. Three scores:
+`status` over every target the next report speaks of (labels `unclear` included), `verdict` over
+the targets whose outcome it states (kept / exceeded / missed / partial: the issue's "status right
+where the next report states an outcome"), `not_mentioned` over the targets it is silent on. Floors
+are the scores reached when set (last 2026-11-29, fifth session), less a margin. Verdicts stay under
+the issue's 0.85 on most years by one or two targets: outcomes named otherwise (易地搬迁脱贫 /
+易地扶贫搬迁人口, 减轻企业和个人负担 / 降低企业税负), a name said only by the clause before (扎实推进新型农村
+社会养老保险试点，试点范围扩大到23%), labels resting on the next year's plan (补助标准由240元提高到280元:
+such bases are left out on purpose, they restate budgets as often), a 0.6-point M2 overshoot the
+label calls kept, and 中央财政赤字 under 财政赤字控制在预算范围内 (MENTION_SHARE).
 
 2014-2015 and 2015-2016 were labelled later (second session of 2026-11-29) by annotators who had
 not seen the code, and scored first as held out: found/status/not_mentioned 0.82/0.25/0.79 and
