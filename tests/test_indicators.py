@@ -70,7 +70,8 @@ def test_incomes_of_different_people_never_pair_and_a_rate_turned_round():
     # State Council 2012: the 2300元 taken as the poverty line is the line, not the year's income.
     assert ("5919元", "2300元") not in paired("农民人均纯收入5919元。", "中央决定将农民人均纯收入2300元作为新的国家扶贫标准。")
     figs = described("工业企业利润由上年下降2.3%转为增长8.5%")
-    assert (figs["2.3%"].role, figs["8.5%"].role, figs["8.5%"].name) == (Role.FROM, Role.TO, "工业企业利润")
+    assert (figs["2.3%"].role, figs["8.5%"].role, figs["8.5%"].name) == (Role.FROM, Role.TO, "工业企业利润增长")
+    assert described("工业企业利润由上年增长5%转为下降3%")["3%"].name == "工业企业利润下降"  # its way said
 
 
 def test_five_year_review_figures_are_not_this_years():
@@ -117,6 +118,10 @@ def test_listed_values_keep_their_own_subjects():
     # 城乡 said with one value: a target for each (海拉尔 2019 -> 2020 plans).
     plans = paired("城乡居民人均可支配收入分别增长7.5%。", "城乡常住居民人均可支配收入分别增长7%和8%左右。")
     assert ("7.5%", "7%") in plans and ("7.5%", "8%左右") in plans
+    assert plans[("7.5%", "7%")].old.name.startswith("城镇") and plans[("7.5%", "8%左右")].old.name.startswith("农村")
+    # Only urban and rural people are split so (not 教育和卫生, not a 分别 of another clause).
+    assert [f.name for f in figures_by_unit(outline_text("报告\n各镇和街道分别制定工作方案，教育和卫生支出增长10%。\n"))[1]] \
+        == ["教育和卫生支出增长"]
     # Items longer than a word of place are not taken apart (a list of things, not of places).
     assert [f.name for f in figures_by_unit(outline_text("报告\n农业产业化龙头企业和农民专业合作社分别增长12%。\n")).get(1, [])] == \
         ["农业产业化龙头企业和农民专业合作社分别增长"]
@@ -206,6 +211,10 @@ def test_subjects_are_readable(text, figure, subject):
     "早籼稻、中晚籼稻、粳稻最低收购价每50公斤",  # the measure a price is per
     "这是重要原因之一",  # one of, not a fraction
     "落款日期为1/3/2020。",  # a date written with slashes
+    "7/8月份降雨偏多",
+    "G1/2国道改造",
+    "另一半资金由地方筹集",
+    "流动人口服务中心投入300万。",  # a sum later in the clause is no count of people
 ])
 def test_set_phrases_and_ordinals_are_not_figures(text):
     assert find_figures(text) == []
@@ -233,6 +242,8 @@ def test_set_phrases_and_ordinals_are_not_figures(text):
     ("专项转移支付项目要减少三分之一", "三分之一", 33.3, "%"),  # State Council 2014 -> 2015: fractions are shares
     ("专项转移支付项目比上年减少1/3以上", "1/3以上", 33.3, "%"),
     ("外商投资限制性条目减少一半", "一半", 50, "%"),
+    ("费用降至原来的十二分之一", "十二分之一", 8.3, "%"),
+    ("贫困人口不足10万", "不足10万", 10, "万人"),
 ])
 def test_figures_written_otherwise_are_found(text, written, value, unit):
     (f,) = find_figures(text)
@@ -266,6 +277,11 @@ def test_english_subjects_name_the_indicator():
                      "than 20 percent.")
     assert figs["15 percent"].measure == figs["more than 20 percent"].measure == Measure.GROWTH
     assert figs["more than 20 percent"].name == "average rates for mobile internet services"
+    # An active verb's subject is who acts, not what is counted (found by review).
+    figs = described("The central government will increase general transfer payments to local governments by 10.9 percent.")
+    assert figs["10.9 percent"].name == "general transfer payments to local governments"
+    figs = described("Preliminary calculations indicate that the burdens on market entities will be reduced by 500 billion yuan.")
+    assert figs["500 billion yuan"].name == "burdens on market entities"
 
 
 def test_sums_spent_on_different_works_do_not_pair():

@@ -524,3 +524,29 @@ def test_a_figure_later_in_the_sentence_that_names_the_target():
     by_target = {p.plan.text: p for p in c.promises}
     assert (by_target["40%"].status, by_target["40%"].evidence.text) == ("exceeded", "60%以上")
     assert by_target["5到7元"].status == "unclear" and by_target["5到7元"].evidence.text == "最低收购价"
+
+
+def test_figures_of_other_indicators_are_no_outcome():
+    """What the rules above must not do (found by review): a figure of its own indicator later in the
+    sentence that speaks of the target, a 物价局 or a passing 物价, a frame shared with the very value
+    aimed at (进口 / 出口), a count of another size for a target named by what is done."""
+    old = """某区2021年政府工作报告
+一、2020年工作回顾
+地区生产总值增长5%。
+二、2021年工作安排
+今年主要预期目标是：地区生产总值增长7.5%；居民消费价格涨幅控制在4%左右；进口增长10%；铁路投资6000亿元。再解决60万人的安全饮水问题。
+"""
+    new = """某区2022年政府工作报告
+一、2021年工作回顾
+地区生产总值稳中有升；社会消费品零售总额完成159.5亿元，同比增长6.9%。物价总体稳定，城镇登记失业率4.1%。
+出口增长10%，公路投资6000亿元。物价局查处价格违法案件，挽回损失3%。
+农村饮水安全工程成效明显，五年来累计解决2.15亿农村人口饮水安全问题。
+二、2022年工作安排
+今年要继续努力。
+"""
+    _, c = promises(old, new)
+    by_target = {p.plan.text: p for p in c.promises}
+    assert by_target["7.5%"].status == "unclear" and by_target["7.5%"].evidence.value is None
+    assert by_target["4%左右"].status == "unclear" and by_target["4%左右"].evidence.value is None
+    assert by_target["10%"].status == "not_mentioned" and by_target["6000亿元"].status == "not_mentioned"
+    assert by_target["60万人"].evidence is None or by_target["60万人"].evidence.value is None

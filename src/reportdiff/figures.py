@@ -7,7 +7,7 @@ Rules (tested in tests/test_figures.py):
 - Qualifiers are kept: 余/多 after the number, 近/约/超过/逾/不到/不足/接近 before it, 以上/左右/以内/以下
   after the unit; ranges (3至5个) keep both ends. All of these make a figure approximate.
 - 人口 counted with no unit (农村贫困人口减少1240万) counts people: 1240 in 万人.
-- Fractions are shares: 三分之一 and 1/3 are 33.3%, 一半 is 50%.
+- Fractions are shares: 三分之一 and 1/3 are 33.3%, 一半 is 50% (said of a change or a share: 减少一半).
 - Masked figures (**, ＊＊, ××, XX) have no value and are flagged.
 - Not figures: years and dates (2022年, 12月, 5日), ordinals (第一, 第3), a lone 一 (一批, 一年来),
   numbers inside quotes or book titles (“四个意识”, 《**日报》), and the fixed formulae and idioms of
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .lexicon import CN_NUMERALS, COMPOUND, DIGITS, EN_FIGURE_RE, EN_SCALES, EN_UNITS, FIGURE_RE, MASK
+from .lexicon import CN_NUMERALS, COMPOUND, DIGITS, EN_FIGURE_RE, EN_SCALES, EN_UNITS, FIGURE_RE, MASK, QUALIFIERS_AFTER, QUALIFIERS_BEFORE
 from .model import Figure
 
 NUMBERED_PHRASES = sorted(set("""
@@ -183,10 +183,12 @@ def find_figures(text: str) -> list[Figure]:
     return out
 
 
-_PEOPLE_WITHOUT_UNIT = re.compile(rf"人口[^，。；：！？,;\d０-９]{{0,8}}?(?P<before>超过|近|约|逾)?"
+_PEOPLE_WITHOUT_UNIT = re.compile(rf"人口(?:总数|数量)?(?:减少|增加|增长|下降|达到|达|为|有|共|累计|控制在)?"
+                                  rf"(?P<before>{'|'.join(QUALIFIERS_BEFORE)})?"
                                   rf"(?P<num>[{DIGITS}]+(?:[.．][{DIGITS}]+)?)(?P<scale>[万亿])(?P<plus>多|余)?"
-                                  r"(?P<after>以上|左右)?(?=[，。；、,;]|$)")
-"""人口 counted without a unit (农村贫困人口减少1240万, 易地扶贫搬迁人口超过240万): people, in 万人."""
+                                  rf"(?P<after>{'|'.join(QUALIFIERS_AFTER)})?(?=[，。；、,;]|$)")
+"""人口 counted without a unit, right after the word or its verb (农村贫困人口减少1240万, 易地扶贫搬迁人口
+超过240万): people, in 万人. Not a sum said later in the clause (流动人口服务中心投入300万)."""
 
 
 def _people_without_unit(text: str) -> list[Figure]:
@@ -199,24 +201,30 @@ def _people_without_unit(text: str) -> list[Figure]:
     return out
 
 
-_FRACTION = re.compile(rf"(?P<before>超过|近|约|逾|不到)?"
-                       rf"(?:(?P<den>[二三四五六七八九十]|[{DIGITS}]{{1,2}})分之(?P<num>[一二三四五六七八九]|[{DIGITS}])"
-                       rf"|(?<![{DIGITS}./／])(?P<num2>[1-9１-９])[/／](?P<den2>[2-9２-９])(?![{DIGITS}./／])"
-                       r"|(?P<half>一半))(?P<after>以上|左右|以下|以内)?")
-"""Fractions, as shares in %: 三分之一, 1/3 (a single digit over a single digit: not a date), 一半."""
+_CN_COUNT = "一二两三四五六七八九十百千"
+_FRACTION = re.compile(rf"(?P<before>{'|'.join(QUALIFIERS_BEFORE)})?"
+                       rf"(?:(?<![{_CN_COUNT}])(?P<den>[{_CN_COUNT}]+|[{DIGITS}]{{1,3}})分之(?P<num>[{_CN_COUNT}]+|[{DIGITS}]{{1,3}})"
+                       rf"|(?<![{DIGITS}A-Za-z第./／])(?P<num2>[1-9１-９])[/／](?P<den2>[2-9２-９])(?![{DIGITS}./／月日号])"
+                       r"|(?P<half>一半))"
+                       rf"(?P<after>{'|'.join(QUALIFIERS_AFTER)})?")
+"""Fractions, as shares in %: 三分之一, 十二分之一, 1/3 (one digit over one: not 7/8月, 1/3/2020, G1/2),
+and 一半 where a change or a share is said of it (减少一半, 一半以上; not 另一半)."""
+_HALF_AFTER = re.compile(r"(?:减少|缩减|压减|削减|减|下降|降低|降|提高|增加|增长|超过|近|约|占|达|达到)$")
 
 
 def _fractions(text: str) -> list[Figure]:
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     out = []
     for m in _FRACTION.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in quoted):
+        start = m.start("before") if m.group("before") else m.start()
+        if any(a < m.end() and m.start() < b for a, b in quoted) or text[max(start - 1, 0):start] in ("第", "每"):
             continue
         if m.group("half"):
+            if not (_HALF_AFTER.search(text, 0, m.start("half")) or m.group("after")):
+                continue
             num, den = 1.0, 2.0
         else:
-            num, den = (_number(m.group(k) or m.group(k + "2"))[0] or parse_chinese_number(m.group(k) or "") or 0.0
-                        for k in ("num", "den"))
+            num, den = (_number(m.group(k) or m.group(k + "2"))[0] or 0.0 for k in ("num", "den"))
         if not 0 < num < den:
             continue
         qualifier = "".join(q for q in (m.group("before"), m.group("after")) if q)

@@ -42,6 +42,7 @@ EN_SUBJECT_WORDS = 6
 _GROWTH_VERB = re.compile(r"(?:增长|下降|提高|降低|上涨|上升|回落|增加|减少|下滑|扩大|缩小|攀升|回升|增|降|涨|减)了?$")
 _GROWTH_NOUN = re.compile(r"(?:增速|增幅|涨幅|降幅|增长率|增长)(?:为|是|达|达到)?$")
 _TO_WORD = re.compile(r"(?:提高|提升|增加|增长|下降|降低|上升|减少|扩大|缩小|达)?(?:到|至)$|转为(?:增长|下降)?$")
+_TURNED = re.compile(r"转为(增长|下降)$")
 _FROM_WORD = re.compile(r"(?:从|由)(?:人均|每人每年|每人|每年|年均|(?:上年|去年)?(?:下降|增长))?$")
 """从54万亿元增加到82.7万亿元; a rate's too: 工业企业利润由上年下降2.3%转为增长8.5%."""
 _PROJECT_TOTAL = re.compile(r"总投资|计划总投资|总规模|total investment", re.I)
@@ -168,7 +169,8 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
     if fig.role == Role.TO and base is not None:
         fig.name = base.name  # what the base counted, the value reached counts
         if base.measure == Measure.GROWTH:
-            fig.measure = Measure.GROWTH  # 由上年下降2.3%转为增长8.5%: a rate of growth turned round
+            fig.measure = Measure.GROWTH  # 由上年下降2.3%转为增长8.5%: a rate of growth turned round,
+            fig.name += turned.group(1) if (turned := _TURNED.search(lead)) else ""  # its way said (…下降)
     elif english:
         fig.name = _english_subject(text, fig, figures)
         if not _content(fig.name):  # GDP reached 99.1 trillion yuan, representing a 6.1 percent increase
@@ -189,30 +191,28 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
 
 
 def _for_each_item(text: str, fig: Figure, figures: list[Figure], words: Words) -> list[Figure]:
-    """The figure once for each item of the list it is said of, when 分别 gives the list one value
-    (城镇和农村居民人均可支配收入分别达35512元、25689元，分别同比增长7.8%: both grew 7.8%; 城乡居民人均
-    可支配收入分别增长7.5%: a target for each), so each pairs with its item's figure of the other
-    year; else the figure alone. The copies stand on the same span."""
-    cue = text.rfind("分别", _sentence_start(text, fig.start), fig.start)
-    if cue < 0 or any(cue < f.start and f is not fig and f.start < fig.start for f in figures) or _listed(text, fig, figures)[0]:
+    """The figure once for each of the urban and rural people it is said of, when 分别 gives both one
+    value (城镇和农村居民人均可支配收入分别达35512元、25689元，分别同比增长7.8%: both grew 7.8%; 城乡居民人均
+    可支配收入分别增长7.5%: a target for each), so each pairs with its own figure of the other year;
+    else the figure alone. The copies stand on the same span (docs/json.md)."""
+    clause = _clause_start(text, fig.start)
+    cue = text.rfind("分别", clause, fig.start)
+    if cue < 0 or any(cue < f.start < fig.start for f in figures) or _listed(text, fig, figures)[0]:
         return [fig]
     core = _EACH_TAIL.sub("", fig.name)
     rest = fig.name[len(core):]
     if core.startswith("城乡") and len(core) > 2:
         items = ["城镇" + core[2:], "农村" + core[2:]]
+    elif m := _URBAN_AND_RURAL.match(core):
+        items = [m.group(1) + m.group(3), m.group(2) + m.group(3)]  # 城镇和农村居民收入: 城镇居民收入, 农村居民收入
     else:
-        parts = re.split(r"[和与及、]", core)
-        if len(parts) < 2 or not all(parts) or any(len(p) > _EACH_HEAD_CHARS for p in parts[:-1]):
-            return [fig]
-        tail = "".join(list(tokenize(parts[-1]))[1:])  # 城镇和农村居民收入: 城镇 is 城镇居民收入
-        items = [p + tail for p in parts[:-1]] + [parts[-1]]
+        return [fig]
     return [replace(fig, name=item + rest, subject=_shorten(_shown(item + rest, fig.measure), words), notes=list(fig.notes))
             for item in items]
 
 
 _EACH_TAIL = re.compile(r"(?:分别|同比|比上年|较上年|增长|下降|提高|增加|达到|达|完成|实现)+$")
-_EACH_HEAD_CHARS = 4
-"""Items of a list that share what follows the last (城镇和农村居民收入) are short: 城镇, 农村, 城市."""
+_URBAN_AND_RURAL = re.compile(r"^(城镇|城市)[和与及、](农村牧区|农村|乡村)(.+)$")
 
 
 def _shown(name: str, measure: Measure) -> str:
@@ -330,7 +330,8 @@ def _subject(text: str, fig: Figure, figures: list[Figure]) -> str:
         return listed
     start = _clause_start(text, fig.start)
     before_figs = [f for f in figures if start <= f.start and f.end <= fig.start]
-    if before_figs and text[before_figs[-1].end:fig.start] in _JOINERS:
+    if before_figs and text[before_figs[-1].end:fig.start] in _JOINERS and "分别" not in text[start:fig.start] \
+            and not _says_nothing(before_figs[-1].name) and len(before_figs[-1].name) >= 2:
         return before_figs[-1].name  # 人均公用经费500元和300元: two values of what the first is named
     if before_figs and fig.start - before_figs[-1].end >= 2:  # 辖市**个基层组织达标创建率**% -> 基层组织达标创建率
         start = before_figs[-1].end
@@ -353,7 +354,8 @@ def _subject(text: str, fig: Figure, figures: list[Figure]) -> str:
 
 
 _JOINERS = ("和", "、", "及", "与", "或")
-"""Between two figures of one clause outside a 分别 list: the second is a value of what the first counts."""
+"""Between two figures of one clause with no 分别 before them: the second is a value of what the first
+counts (参保率保持在90%和98%以上)."""
 _CLASSIFIERS = frozenset("个项座所条家处栋台辆艘架只头批")
 """Units that count things, the thing named after them (建成6座水冲式公厕). _subject leaves out a
 noun after them that names nothing more than the verb does (再开工27个项目, …工程)."""
@@ -528,9 +530,17 @@ def _english_subject(text: str, fig: Figure, figures: list[Figure]) -> str:
         tokens.pop()
     while tokens and tokens[0].lower() in _EN_STOP_HEAD:
         tokens.pop(0)
-    verb = next((k for k, w in enumerate(tokens) if w.lower() in _EN_VERBS), None)
-    if verb is not None and verb >= 2:
-        return " ".join(tokens[:verb][:EN_SUBJECT_WORDS])  # the unemployment rate remained stable at … 5 percent
+    lowered = [w.lower() for w in tokens]
+    verb = next((k for k, w in enumerate(lowered) if w in _EN_LINKING
+                 or (w in _EN_AUXILIARY and lowered[k + 1:k + 2] in (["be"], ["been"]))), None)
+    if verb is not None:  # the unemployment rate remained stable at … 5 percent; the rates … will be cut by
+        subject = tokens[:verb]
+        if "that" in lowered[:verb]:
+            subject = subject[len(lowered[:verb]) - lowered[:verb][::-1].index("that"):]  # calculations indicate that…
+        while subject and subject[0].lower() in _EN_STOP_HEAD:
+            subject = subject[1:]
+        if len(subject) >= 2:
+            return " ".join(subject[:EN_SUBJECT_WORDS])
     if len(tokens) >= 2:
         return " ".join(tokens[-EN_SUBJECT_WORDS:])
     after = _EN_WORD.findall(re.split(r"[,;:.!?()]", text[fig.end:fig.end + 120])[0])
@@ -545,10 +555,12 @@ def _english_subject(text: str, fig: Figure, figures: list[Figure]) -> str:
 
 
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_EN_VERBS = frozenset({"will", "would", "should", "shall", "was", "were", "is", "are", "has", "have", "had", "remained",
-                       "remains", "stood", "stands"})
-"""Verbs after an English subject: what stands before the first of them is the indicator (the
-surveyed unemployment rate remained stable at a comparatively low level of around 5 percent)."""
+_EN_LINKING = frozenset({"was", "were", "is", "are", "remained", "remains", "stood", "stands"})
+_EN_AUXILIARY = frozenset({"will", "would", "should", "shall", "has", "have", "had"})
+"""A linking verb or a passive (will be, has been) after an English subject: what stands before it is
+the indicator (the surveyed unemployment rate remained stable at a comparatively low level of around 5
+percent). Not an active verb: in `the central government will increase transfer payments by 10.9
+percent` the subject is who acts, the words before the figure name what is counted."""
 _EN_PASSIVE = re.compile(r"(?:is|are|was|were|will be|has been|have been) (?:\w+ )?"
                          r"(?!(?:expected|projected|estimated|scheduled|planned) )(?:\w+ed|spent|set aside) "
                          r"(?:in|for|to|on|into) (?:the )?(.+)", re.I)

@@ -41,8 +41,8 @@ _UNIT = "|".join(re.escape(u) for u in UNITS)
 PEOPLE_NOUN = r"[\u4e00-\u9fff]{0,3}?(?:人口|农民工|农民|群众|用户)"
 _PEOPLE = rf"(?<=[万亿余多])(?![余多以]){PEOPLE_NOUN}"
 """People counted in 万 or 亿 by what they are (6000万农村人口, 20多万无电人口, 510万沼气用户, 2亿农民工):
-the noun is the unit, so that counts of the same people compare and others do not. A qualifier
-(余, 以上) is no part of it."""
+the noun is the unit and names what is counted; any such noun counts people (metrics.same_count:
+6000万人 / 6069万农民). A qualifier (余, 以上) is no part of it."""
 
 FIGURE_MASK_RE = re.compile(
     rf"{ARABIC}|{MASK}|[{CN_NUMERALS}]+(?=[余多]?[万亿千百]?[{MEASURE_WORDS}])"

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from scipy.optimize import linear_sum_assignment
 
 from .figures import scale_of
+from .lexicon import PEOPLE_NOUN
 from .model import Change, Figure, FiguresByUnit, Metric, Period, Role
 from .worddiff import tokenize
 
@@ -57,7 +58,8 @@ _SAME_INDICATOR = [(re.compile(pattern), name) for pattern, name in (
     (r"(?:财政)?赤字占(?:国内|地区)生产总值的?比重|财政赤字率", "赤字率"),
     (r"旅游接待人数|接待游客人数|接待游客", "接待游客"),
     (r"GDP", "国内生产总值"),
-    (r"(?:居民)?人均可支配收入(?:实际)?|居民收入(?:实际)?", "居民人均可支配收入"),  # 居民人均可支配收入实际增长6.3% / 居民收入增长7.3%
+    (r"居民收入", "居民人均可支配收入"),  # 居民人均可支配收入实际增长6.3% / 居民收入增长7.3%
+    (r"(?<=人均可支配收入)实际", ""),
     (r"^(?:今年|年度)?的?经济增长(?=预期|目标|速度|$)", "国内生产总值增长"),  # 经济增长预期目标 is GDP growth
 )]
 """Names official reports give one indicator in different years (the 2015 budget law renamed
@@ -94,11 +96,11 @@ def pair_figures(old_figures: FiguresByUnit, new_figures: FiguresByUnit, old_ids
         score = np.zeros((len(old_figs), len(new_figs)))
         for r, (_, a) in enumerate(old_figs):
             for c, (_, b) in enumerate(new_figs):
-                if not keys_agree(a, b) or not _same_count(a.unit, b.unit):
+                if not keys_agree(a, b) or not same_count(a.unit, b.unit):
                     continue  # 38.6公里 of pipes and 29个 of them are not one figure changed by 25%
                 name_a, name_b = indicator_name(a.name), indicator_name(b.name)
                 subject = name_similarity(name_a, name_b)
-                if name_opens(name_a, name_b) and _same_count(a.unit, b.unit):
+                if name_opens(name_a, name_b):
                     subject = max(subject, SUBSEQUENCE_SCORE)  # 再开工27个项目 / 再开工20项重大水利工程
                 if subject < (LEFTOVER_MIN if a.period == Period.MULTI_YEAR else SUBJECT_MIN):
                     continue  # multi-year totals (a project's 总投资) pair only by a clearly shared name
@@ -119,11 +121,16 @@ def name_opens(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= PREFIX_MIN and (a.startswith(b) or b.startswith(a))
 
 
-def _same_count(a: str, b: str) -> bool:
-    """Whether two units count in one way: the same base, or general counters (个, 项; 件 and 部 of
-    laws and documents: 制定修订行政法规38件 / 8部)."""
-    base_a, base_b = scale_of(a)[1], scale_of(b)[1]
-    return base_a == base_b or {base_a, base_b} <= {"个", "项", "件", "部"}
+def same_count(a: str, b: str) -> bool:
+    """Whether two units count in one way: the same base (亿元 and 万元), people by any noun for them
+    (再解决6000万人 / 6069万农民), or general counters (个, 项; 件 and 部 of laws: 行政法规38件 / 8部;
+    座 and 处 of places: 3座 / 3处)."""
+    base_a, base_b = (_counted(scale_of(unit)[1]) for unit in (a, b))
+    return base_a == base_b or {base_a, base_b} <= {"个", "项", "件", "部"} or {base_a, base_b} <= {"座", "处"}
+
+
+def _counted(base: str) -> str:
+    return "人" if re.fullmatch(PEOPLE_NOUN, base) else base.lower()  # 15,781 Yuan / 17,175 yuan
 
 
 def indicator_name(subject: str) -> str:
@@ -152,7 +159,7 @@ def name_similarity(a: str, b: str) -> float:
         return 0.0  # 年末失业率 is not the year's 平均 rate
     if bool(_FLOW.search(a)) != bool(_FLOW.search(b)) and not _BUILT.search(a if _FLOW.search(b) else b):
         return 0.0  # 新建铁路投产里程 (built this year) is not 铁路营业里程 (all there is)
-    if "收入" in a and "收入" in b and _whose_income(a) != _whose_income(b):
+    if "人均" in a + b and "收入" in a and "收入" in b and _whose_income(a) != _whose_income(b):
         return 0.0  # 城镇居民人均可支配收入 is not all residents' (居民人均可支配收入), nor 农村's
     if a == b:
         return 1.0
@@ -168,7 +175,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _FLOW = re.compile(r"新增|新建|新开工|新改建|新投产|新登记|新设")
 """A name that counts what was added in the year, as against the stock of the same thing..."""
 _URBAN = re.compile(r"城镇|城市")
-_RURAL = re.compile(r"农村|农民|农牧民|牧区")
+_RURAL = re.compile(r"农村|农民|牧民|牧区")
 
 
 def _whose_income(name: str) -> tuple[bool, bool]:

@@ -37,8 +37,7 @@ from dataclasses import dataclass, replace
 
 from .figures import scale_of
 from .indicators import unit_periods
-from .lexicon import PEOPLE_NOUN
-from .metrics import LEFTOVER_MIN, SUBSEQUENCE_SCORE, indicator_name, keys_agree, name_opens, name_similarity, short_forms
+from .metrics import LEFTOVER_MIN, SUBSEQUENCE_SCORE, indicator_name, keys_agree, name_opens, name_similarity, same_count, short_forms
 from .model import Figure, FiguresByUnit, Measure, Outline, Period, Role, UnitKind
 from .wordweights import WordWeights, words_of
 
@@ -163,10 +162,12 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
         promise = Promise(k, plan, comparator_of(plan))
         name = promise_name(plan.name)
         comparable = [(j, r) for j, r in results if keys_agree(_as_result(plan, r), r)
-                      and _counted(plan.unit) == _counted(r.unit)]  # 20条 of roads is no evidence for 万平方米
+                      and same_count(plan.unit, r.unit)]  # 20条 of roads is no evidence for 万平方米
         best = _by_name(name, comparable, plan) if _specific(name) or _DOING.fullmatch(name) else None
         if best is None and not _specific(name):
             best = _by_context(_context(old.units[k].text, plan), comparable, new, weights)
+            if best is not None and _DOING.fullmatch(name) and not _of_size(plan, best[2]):
+                best = None  # 再解决6000万人: not the 2.15亿 a five-year review says were served
         if best is not None:
             promise.evidence_unit, promise.evidence = best[1], best[2]
             promise.status = judge(promise)
@@ -190,22 +191,25 @@ def _said_later(said: tuple[int, int, int], comparable: list[tuple[int, Figure]]
     the target's order of size (not the 1839亿元 of subsidies after 最低收购价, for 每50公斤提高5到7元)."""
     j, _, end = said
     text = new.units[j].text
-    stop = text.find("。", end)
-    later = [r for k, r in comparable if k == j and end <= r.start and (stop < 0 or r.start < stop)]
-    if len(later) != 1 or plan.value is None or later[0].value is None or not plan.value:
-        return None
-    ratio = later[0].value * scale_of(later[0].unit)[0] / (plan.value * scale_of(plan.unit)[0])
-    return later[0] if 1 / SIZE_RATIO <= ratio <= SIZE_RATIO else None
+    stops = [at for mark in "。；;" if (at := text.find(mark, end)) >= 0]
+    later = [r for k, r in comparable if k == j and end <= r.start < min(stops, default=len(text))]
+    if len(later) != 1 or not _OF_WHAT_CAME_BEFORE.match(promise_name(later[0].name)):
+        return None  # 地区生产总值稳中有升；社会消费品零售总额…增长6.9%: a figure of its own indicator
+    return later[0] if _of_size(plan, later[0]) else None
 
 
+_OF_WHAT_CAME_BEFORE = re.compile(r"覆盖面|覆盖率|覆盖范围|比例|比重|规模|总量|总数")
+"""Names of a measure of something said before them in the sentence (…试点，…，覆盖面扩大到60%以上)."""
 SIZE_RATIO = 5.0
 """A figure more than this many times the target, or less than its share of it, is of something else."""
 
 
-def _counted(unit: str) -> str:
-    """What a unit counts, people by any noun for them (再解决6000万人 / 使6069万农民受益)."""
-    base = scale_of(unit)[1]
-    return "人" if re.fullmatch(PEOPLE_NOUN, base) else base
+def _of_size(plan: Figure, result: Figure) -> bool:
+    """Whether a result is of the target's order of size (SIZE_RATIO)."""
+    if not plan.value or result.value is None:
+        return False
+    ratio = result.value * scale_of(result.unit)[0] / (plan.value * scale_of(plan.unit)[0])
+    return 1 / SIZE_RATIO <= ratio <= SIZE_RATIO
 
 
 def _spoken_of(promise: Promise, new: Outline, said: tuple[int, int, int], name: str) -> None:
@@ -217,8 +221,11 @@ def _spoken_of(promise: Promise, new: Outline, said: tuple[int, int, int], name:
 
 
 SAME_VALUE_MIN = 0.5
-"""A result of the very value aimed at names the target from this name similarity, below LEFTOVER_MIN
-(把小学学生人均公用经费提高到300元 / 提前一年实现农村中小学生人均公用经费500元和300元的目标)."""
+SAME_VALUE_RUN = 4
+"""A result of the very value aimed at names the target from this name similarity, below LEFTOVER_MIN,
+when the names share a run of SAME_VALUE_RUN characters (把小学学生人均公用经费提高到300元 /
+提前一年实现农村中小学生人均公用经费500元和300元的目标: 公用经费). Not 进口增长10% by 出口增长10%, nor
+铁路投资 by 公路投资: a shared frame."""
 
 
 def _by_name(name: str, comparable: list[tuple[int, Figure]], plan: Figure) -> tuple[float, int, Figure] | None:
@@ -233,11 +240,17 @@ def _by_name(name: str, comparable: list[tuple[int, Figure]], plan: Figure) -> t
             score = max(score, SUBSEQUENCE_SCORE)  # a list item named by its verb: …、新开工630万套 / 新开工保障性安居工程666万套
         if score and _words_within(name, other):
             score = max(score, SUBSEQUENCE_SCORE)  # 新农合和城镇居民医保补助标准 / 对城镇居民医保和新农合的补助标准
-        if score >= SAME_VALUE_MIN and _same_value(plan, result):
+        if score >= SAME_VALUE_MIN and _same_value(plan, result) and _shared_run(name, other) >= SAME_VALUE_RUN:
             score = max(score, LEFTOVER_MIN)
         if score >= LEFTOVER_MIN and (best is None or score > best[0]):
             best = (score, j, result)
     return best
+
+
+def _shared_run(a: str, b: str) -> int:
+    """Length of the longest run of characters two names share."""
+    return max((n for n in range(min(len(a), len(b)), 0, -1) for k in range(len(a) - n + 1) if a[k:k + n] in b),
+               default=0)
 
 
 def _same_value(plan: Figure, result: Figure) -> bool:
@@ -331,7 +344,7 @@ def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int]
             for j, text in review:
                 if (at := text.find(part)) >= 0:
                     return j, at, at + size
-    for own, other in _OTHER_NAMES:
+    for own, other in _PRICES_IN_WORDS:
         if own.search(name):
             texts = dict(review)
             said = [(j, m.start(), m.end()) for j, text in review for m in re.finditer(other, text)]
@@ -349,8 +362,8 @@ def _mentioned(name: str, review: list[tuple[int, str]]) -> tuple[int, int, int]
     return None
 
 
-_OTHER_NAMES = ((re.compile(r"居民消费价格|CPI"), "物价"),)
-"""What a review calls an indicator when it gives no figure of it (物价调控目标没有完成: the CPI target)."""
+_PRICES_IN_WORDS = ((re.compile(r"居民消费价格|CPI"), "物价(?!局)"),)
+"""What a review calls the CPI target when it gives no figure of it (物价调控目标没有完成); not 物价局."""
 _CLAUSE = re.compile(r"[^，；。,;！？]+")  # _CLAUSE_MARKS, and the ends of exclamations and questions
 
 
@@ -426,6 +439,7 @@ def _specific(name: str) -> bool:
 
 
 _DOING = re.compile(r"(?:解决|完成|实现|开展|推进|落实|帮助|支持)+")
+"""Verbs of doing that name no indicator alone (再解决6000万人…: what is solved, its sentence says)."""
 
 
 def _said_once(targets: list[tuple[int, Figure]], old: Outline) -> list[tuple[int, Figure]]:
