@@ -550,3 +550,26 @@ def test_figures_of_other_indicators_are_no_outcome():
     assert by_target["4%左右"].status == "unclear" and by_target["4%左右"].evidence.value is None
     assert by_target["10%"].status == "not_mentioned" and by_target["6000亿元"].status == "not_mentioned"
     assert by_target["60万人"].evidence is None or by_target["60万人"].evidence.value is None
+
+
+def test_a_share_a_five_year_review_reaches_and_a_name_said_again():
+    """State Council 2010 -> 2011: 扎实推进新型农村社会养老保险试点，试点范围扩大到23%的县 names the 试点 of
+    the clause before, and 2011's review of 2006-2010 says 新型农村社会养老保险试点覆盖24%的县: where the
+    share stands at the five years' end, the plan's year. A total of the five years is no outcome."""
+    old = """某省2010年政府工作报告
+一、2009年工作回顾
+全省生产总值增长8%。
+二、2010年工作安排
+扎实推进新型农村社会养老保险试点，试点范围扩大到23%的县。城镇新增就业100万人。
+"""
+    new = """某省2011年政府工作报告
+一、“十一五”时期经济社会发展的成就
+五年来，城镇新增就业累计达到560万人，新型农村社会养老保险试点覆盖24%的县。
+二、2011年工作安排
+今年要继续努力。
+"""
+    _, c = promises(old, new)
+    by_target = {p.plan.text: p for p in c.promises}
+    assert by_target["23%"].indicator == "新型农村社会养老保险试点范围扩大"
+    assert by_target["23%"].evidence.text == "24%" and by_target["23%"].status == "exceeded"  # a point over: beyond 0.5
+    assert by_target["100万人"].status == "not_mentioned"

@@ -44,12 +44,14 @@ LATER_FLOORS = {
 }
 HELD_OUT_FLOORS = {
     "promises-2016-2017": (0.95, 0.45, 0.75, 0.85),
-    "promises-2017-2018": (0.93, 0.25, 0.70, 0.90),
+    "promises-2017-2018": (0.93, 0.35, 0.90, 0.90),
 }
 """Labelled in the fourth session of 2026-11-29 by an annotator who had not seen the code, and
 scored once before any change they could prompt: found/status/not_mentioned 0.95/0.28/0.81 and
-0.93/0.20/0.91. 2018 reviews five years and says little of 2017 alone. Fixes prompted by 2016-2017's
-misses since (再开工20项重大水利工程, a 、 list's verb, 5.5亿吨) make it held out no longer; 2017-2018 is."""
+0.93/0.20/0.91 (2017-2018's verdict then 0.50; 0.75 after the fifth session's name rules, 1.00 once a
+five-year review's shares counted as the plan year's, its details still unread). 2018 reviews five
+years and says little of 2017 alone. Fixes prompted by 2016-2017's misses since (再开工20项重大水利工程,
+a 、 list's verb, 5.5亿吨) make it held out no longer; 2017-2018 is."""
 
 
 VERDICTS = ("kept", "exceeded", "missed", "partial")

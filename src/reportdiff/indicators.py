@@ -178,7 +178,7 @@ def describe(text: str, fig: Figure, figures: list[Figure], words: Words, period
             earlier = [f for f in figures if opens <= f.start and f.end <= fig.start and _content(f.name)]
             fig.name = " ".join(_content(earlier[-1].name)) if earlier else fig.name
     else:
-        fig.name = _subject(text, fig, figures)
+        fig.name = _said_again(text, fig, _subject(text, fig, figures))
         if (verb := _list_verb(text, fig, figures)) and not _leading_verb(fig.name):
             fig.name = verb + fig.name  # 新建改建高速公路6700多公里、农村公路29万公里: both were built
         if fig.name.startswith("分别") and not listed and (shared := _said_of_all(text, fig, sentence_start)):
@@ -363,6 +363,26 @@ _VERB_ONLY = re.compile(r"(?:年内|今年|全年|再|又|新|要|将|已|努力
                         r"(?:新建|改建|扩建|改扩建|改造|建成|建设|开工|完成|实施|启动|新增|增加|维修|淘汰)+(?:了)?")
 """A subject that is a verb of building (or of closing, 淘汰) alone (再开工, 新建改建): what it counts
 follows the figure."""
+
+
+def _said_again(text: str, fig: Figure, name: str) -> str:
+    """A name that opens with the word the clause before ended on takes what that clause said of it
+    (扎实推进新型农村社会养老保险试点，试点范围扩大到23%的县: 新型农村社会养老保险试点范围扩大)."""
+    start = _clause_start(text, fig.start)
+    if start < 2 or text[start - 1] not in "，," or not name or not text.startswith(name, start):
+        return name
+    first = next(iter(tokenize(name)), "")
+    before = text[_clause_start(text, start - 1):start - 1]
+    if len(first) < 2 or not before.endswith(first):
+        return name
+    words = list(tokenize(before))
+    while len(words) > 1 and words[0] in _DOING_WORDS:
+        words.pop(0)  # 扎实推进…: what is done, not the thing
+    return "".join(words)[:-len(first)] + name
+
+
+_DOING_WORDS = frozenset({"扎实", "推进", "加快", "继续", "实施", "深入", "全面", "积极", "大力", "稳步", "开展", "启动",
+                          "完善", "加强", "推动", "深化", "进一步", "着力", "切实", "认真", "抓好", "做好", "稳妥"})
 
 
 def _list_verb(text: str, fig: Figure, figures: list[Figure]) -> str:

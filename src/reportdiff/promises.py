@@ -156,6 +156,10 @@ def track_promises(old: Outline, new: Outline, old_figures: FiguresByUnit, new_f
                 skip = after
             targets.append((k, f))
     results = [(k, f) for k, figs in sorted(new_figures.items()) for f in figs if f.period == Period.YEAR]
+    results += [(k, replace(f, period=Period.YEAR)) for k, figs in sorted(new_figures.items()) for f in figs
+                if f.period == Period.MULTI_YEAR and f.measure == Measure.SHARE and f.role != Role.FROM]
+    # A share a five-year review gives is where things stand at its end, the plan's year
+    # (新型农村社会养老保险试点覆盖24%的县 in 2011's review of 2006-2010), not a total of the years.
     review = _review_units(new)
     promises = []
     for k, plan in _said_once(targets, old):
@@ -409,7 +413,8 @@ def _review_units(new: Outline) -> list[tuple[int, str]]:
 
 _PLAN_AND_RESULT_WORDS = re.compile(
     r"^(?:要把|要|把|将|再|又|由)+|[\d０-９]+年|今年|去年|全年|年内|拟定为|拟定|拟|继续|预期|目标|预算|安排|用于|投入|支出|的|"
-    r"每人每年|每年|(?:平均)?每\s*[\d０-９.．]*\s*(?:斤|公斤|吨|亩)?|提高到|增加到|扩大到|下降到|达到|提高|增加(?!值)|新增|水平|总额|为此")
+    r"每人每年|每年|(?:平均)?每\s*[\d０-９.．]*\s*(?:斤|公斤|吨|亩)?|提高到|增加到|扩大到|下降到|达到|提高|增加(?!值)|新增|水平|总额|为此|"
+    r"(?:范围)?扩大$|覆盖$")
 """Words a plan and a review put around one indicator: 今年中央财政拟安排“三农”投入 is
 中央财政用于“三农”的支出 of the next year's review; 企业退休人员基本养老金继续提高 is
 企业退休人员基本养老金水平提高. One-character words only where the name opens with them (要把…, 再减少…):
