@@ -67,6 +67,13 @@ def test_incomes_of_different_people_never_pair_and_a_rate_turned_round():
     pairs = paired("全国居民人均可支配收入实际增长6.3%。工业企业利润由上年下降2.3%转为增长8.5%。",
                    "居民收入增长7.3%，工业增速回升，企业利润增长21%。")
     assert ("6.3%", "7.3%") in pairs and ("8.5%", "21%") in pairs and ("2.3%", "21%") not in pairs
+    from reportdiff.metrics import indicator_name, name_similarity
+
+    def similar(a: str, b: str) -> float:
+        return name_similarity(indicator_name(a), indicator_name(b))
+    assert similar("城镇居民人均可支配收入", "居民人均可支配收入") == 0  # per head, of other people
+    assert similar("牧民人均纯收入", "农牧民人均纯收入") > 0.9  # both rural
+    assert similar("村集体经济收入", "农村集体经济收入") > 0.9  # not a per-head income
     # State Council 2012: the 2300元 taken as the poverty line is the line, not the year's income.
     assert ("5919元", "2300元") not in paired("农民人均纯收入5919元。", "中央决定将农民人均纯收入2300元作为新的国家扶贫标准。")
     figs = described("工业企业利润由上年下降2.3%转为增长8.5%")
