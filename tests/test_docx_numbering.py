@@ -43,12 +43,10 @@ def numbered(document, text: str, num_id: int, ilvl: int):
     return paragraph
 
 
-def test_a_numbered_docx_reads_as_the_typed_report(tmp_path):
-    """海拉尔区 2017: 一、 and (一) typed in the text file; in the .docx Word numbers them."""
+def numbered_report(lines: list[str]):
+    """A .docx of a report typed with 一、 and (一), the numbers left to Word's automatic numbering."""
     import docx
 
-    lines = [line.strip(" \u3000") for line in (REAL / "hailar-2016-2017" / "new.txt").read_text(encoding="utf-8").splitlines()
-             if line.strip(" \u3000")][:60]
     document = docx.Document()
     add_numbering(document, 90, [level(0, "chineseCounting", "%1、"), level(1, "chineseCounting", "(%2)")], [90])
     for line in lines:
@@ -60,7 +58,14 @@ def test_a_numbered_docx_reads_as_the_typed_report(tmp_path):
             numbered(document, line[sub.end():], 90, 1)
         else:
             document.add_paragraph(line)
-    document.save(tmp_path / "report.docx")
+    return document
+
+
+def test_a_numbered_docx_reads_as_the_typed_report(tmp_path):
+    """海拉尔区 2017: 一、 and (一) typed in the text file; in the .docx Word numbers them."""
+    lines = [line.strip(" \u3000") for line in (REAL / "hailar-2016-2017" / "new.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip(" \u3000")][:60]
+    numbered_report(lines).save(tmp_path / "report.docx")
     assert any(re.match(r"[一二]、", line) for line in lines) and any(line.startswith("(二)") for line in lines)
     from_docx = reportdiff.load(tmp_path / "report.docx")
     from_text = outline_text("\n".join(lines))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import reportdiff
-from test_docx_numbering import add_numbering, level, numbered
+from test_docx_numbering import numbered_report
 from test_pdf import write_pdf
 
 PAIRS = Path(__file__).parent / "pairs"
@@ -35,19 +35,7 @@ def typed_docx(path: Path) -> None:
 
 
 def numbered_docx(path: Path) -> None:
-    import docx
-
-    document = docx.Document()
-    add_numbering(document, 90, [level(0, "chineseCounting", "%1、"), level(1, "chineseCounting", "(%2)")], [90])
-    for line in paragraphs():
-        top, sub = re.match(r"[一二三四五六七八九十]+、", line), re.match(r"\([一二三四五六七八九十]+\)", line)
-        if top:
-            numbered(document, line[top.end():], 90, 0)
-        elif sub:
-            numbered(document, line[sub.end():], 90, 1)
-        else:
-            document.add_paragraph(line)
-    document.save(path)
+    numbered_report(paragraphs()).save(path)
 
 
 def doc(path: Path) -> None:

@@ -172,14 +172,12 @@ def find_figures(text: str) -> list[Figure]:
                 continue
             value, unit = value * 10, "%"
         out.append(Figure(m.group(), start, end, value, unit, _qualifier(m), masked, high))
-    for found in (_people_without_unit(text) if "人口" in text else [], _fractions(text)):
-        taken = [(f.start, f.end) for f in out]
-        out += [f for f in found if not any(a < f.end and f.start < b for a, b in taken)]
-        out.sort(key=lambda f: f.start)
-    if _ENGLISH_NUMBER.search(text):
-        taken = [(f.start, f.end) for f in out]
-        out += [f for f in _english_figures(text) if not any(a < f.end and f.start < b for a, b in taken)]
-        out.sort(key=lambda f: f.start)
+    for more in (_people_without_unit if "人口" in text else None, _fractions,
+                 _english_figures if _ENGLISH_NUMBER.search(text) else None):
+        if more is not None:  # figures the main pattern cannot read, where it read none
+            taken = [(f.start, f.end) for f in out]
+            out += [f for f in more(text) if not any(a < f.end and f.start < b for a, b in taken)]
+    out.sort(key=lambda f: f.start)
     return out
 
 
@@ -196,8 +194,7 @@ def _people_without_unit(text: str) -> list[Figure]:
     for m in _PEOPLE_WITHOUT_UNIT.finditer(text):
         value, _ = _number(m.group("num"))
         start = m.start("before") if m.group("before") else m.start("num")
-        qualifier = "".join(q for q in (m.group("before"), m.group("plus"), m.group("after")) if q)
-        out.append(Figure(text[start:m.end()], start, m.end(), value, m.group("scale") + "人", qualifier))
+        out.append(Figure(text[start:m.end()], start, m.end(), value, m.group("scale") + "人", _qualifier(m)))
     return out
 
 
@@ -227,8 +224,7 @@ def _fractions(text: str) -> list[Figure]:
             num, den = (_number(m.group(k) or m.group(k + "2"))[0] or 0.0 for k in ("num", "den"))
         if not 0 < num < den:
             continue
-        qualifier = "".join(q for q in (m.group("before"), m.group("after")) if q)
-        out.append(Figure(m.group(), m.start(), m.end(), round(100 * num / den, 1), "%", qualifier))
+        out.append(Figure(m.group(), m.start(), m.end(), round(100 * num / den, 1), "%", _qualifier(m)))
     return out
 
 
@@ -280,5 +276,6 @@ def scale_of(unit: str) -> tuple[float, str]:
 
 
 def _qualifier(m: re.Match) -> str:
-    return "".join(q for q in (m.group("before"), m.group("plus") if "plus" in m.re.groupindex else None,
-                               m.group("plus2"), m.group("after")) if q)
+    """The qualifiers a pattern read, in the order written (超过…多…以上), from whichever of its groups
+    before / plus / plus2 / after it has."""
+    return "".join(m.group(g) or "" for g in ("before", "plus", "plus2", "after") if g in m.re.groupindex)

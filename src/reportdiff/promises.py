@@ -34,6 +34,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from .figures import scale_of
 from .indicators import unit_periods
@@ -253,8 +254,7 @@ def _by_name(name: str, comparable: list[tuple[int, Figure]], plan: Figure) -> t
 
 def _shared_run(a: str, b: str) -> int:
     """Length of the longest run of characters two names share."""
-    return max((n for n in range(min(len(a), len(b)), 0, -1) for k in range(len(a) - n + 1) if a[k:k + n] in b),
-               default=0)
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match().size
 
 
 def _same_value(plan: Figure, result: Figure) -> bool:
